@@ -1,0 +1,34 @@
+# Keras Two Ways. Quick start: `make lab` (JupyterLab on the course), `make test` (every test).
+# Every target first makes sure .venv holds the pinned requirements (see course/bootstrap.py):
+# the first run installs them, later runs skip the install until requirements.txt changes.
+
+PYTHON ?= python3
+BOOTSTRAP = $(PYTHON) -m course.bootstrap
+
+.PHONY: help lab test lessons outputs install clean
+
+help:
+	@echo "make lab        start JupyterLab on the course (ARGS='--no-browser' to pass options)"
+	@echo "make test       run the whole test suite (ARGS='solutions/01_two_ways.ipynb' for one notebook)"
+	@echo "make lessons    regenerate lessons/ from solutions/"
+	@echo "make outputs    re-execute solutions to refresh their stored outputs (NB=01_two_ways.ipynb for one)"
+	@echo "make clean      remove .venv and generated files"
+
+lab:
+	$(BOOTSTRAP) lab $(ARGS)
+
+test:
+	$(BOOTSTRAP) test $(ARGS)
+
+lessons:
+	$(BOOTSTRAP) run -m course build
+
+outputs:
+	$(BOOTSTRAP) run -m course refresh $(NB)
+	$(BOOTSTRAP) run -m course build
+
+install:
+	$(BOOTSTRAP) install
+
+clean:
+	rm -rf .venv *.egg-info test-artifacts

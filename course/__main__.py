@@ -1,0 +1,43 @@
+"""Command line: `python -m course build [--check]` and `python -m course refresh [NOTEBOOK ...]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m course", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="regenerate lessons/ from solutions/ (make lessons)")
+    build.add_argument("--check", action="store_true", help="only report stale lessons; exit 1 if any")
+    refresh = commands.add_parser("refresh", help="re-execute solutions to store their outputs (make outputs)")
+    refresh.add_argument("notebooks", nargs="*", help="solution notebooks (default: all)")
+    args = parser.parse_args(argv)
+
+    if args.command == "build":
+        from course import build as lesson_build
+
+        if args.check:
+            stale = lesson_build.stale_lessons()
+            for problem in stale:
+                print(f"stale: {problem}")
+            if stale:
+                print(f"lessons/ is out of date: {lesson_build.REBUILD_HINT}")
+            return 1 if stale else 0
+        for path in lesson_build.write_lessons():
+            print(f"wrote lessons/{path.name}")
+        return 0
+
+    from course.refresh import refresh as refresh_one
+    from course.refresh import solution_paths
+
+    for path in solution_paths(args.notebooks):
+        print(f"refreshing {path.name} ...", end=" ", flush=True)
+        print(f"{refresh_one(path):.1f} s")
+    print("Now run `make lessons` if you changed a solution, and `make test`.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""Generate `lessons/NN_slug.ipynb` from `solutions/NN_slug.ipynb` (the one source of truth).
+
+Solution regions between nbgrader's `### BEGIN SOLUTION` / `### END SOLUTION` lines become a
+stub with the same indentation; a cell marked `metadata.course.kind == "solution"` without markers
+becomes a stub as a whole; `### BEGIN HIDDEN TESTS` regions disappear. Outputs and execution
+counts are cleared; everything else is kept as it is.
+
+    python -m course build           # rewrite lessons/ (make lessons)
+    python -m course build --check   # exit 1 and name the stale lessons
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTIONS = ROOT / "solutions"
+LESSONS = ROOT / "lessons"
+
+BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
+BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+CODE_STUB = "...  # YOUR CODE HERE"
+MARKDOWN_STUB = "YOUR ANSWER HERE"
+BANNER_ID = "generated-banner"
+REBUILD_HINT = "run `make lessons` (python -m course build) and commit lessons/"
+
+# Notebook metadata that lessons keep: enough for JupyterLab to pick a Python 3 kernel.
+NOTEBOOK_METADATA = {
+    "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+    "language_info": {"name": "python"},
+}
+
+
+class BuildError(ValueError):
+    """A solution notebook whose markers cannot be turned into a lesson."""
+
+
+def _replace_regions(source: str, stub: str, where: str) -> str:
+    lines, out = source.splitlines(), []
+    open_marker = None
+    for number, line in enumerate(lines, 1):
+        marker = line.strip()
+        if marker in (BEGIN_SOLUTION, BEGIN_HIDDEN):
+            if open_marker:
+                raise BuildError(f"{where}, line {number}: {marker!r} inside an open {open_marker!r}")
+            open_marker = marker
+            if marker == BEGIN_SOLUTION:
+                out.append(line[: len(line) - len(line.lstrip())] + stub)
+        elif marker in (END_SOLUTION, END_HIDDEN):
+            expected = BEGIN_SOLUTION if marker == END_SOLUTION else BEGIN_HIDDEN
+            if open_marker != expected:
+                raise BuildError(f"{where}, line {number}: {marker!r} without {expected!r}")
+            open_marker = None
+        elif open_marker is None:
+            out.append(line)
+    if open_marker:
+        raise BuildError(f"{where}: {open_marker!r} is never closed")
+    return "\n".join(out)
+
+
+def has_solution(source: str) -> bool:
+    return any(line.strip() == BEGIN_SOLUTION for line in source.splitlines())
+
+
+def is_exercise_cell(cell: nbformat.NotebookNode) -> bool:
+    return cell.get("metadata", {}).get("course", {}).get("kind") == "solution"
+
+
+def lesson_cell(cell: nbformat.NotebookNode, where: str) -> nbformat.NotebookNode:
+    """The learner's version of one solution cell."""
+    cell = copy.deepcopy(cell)
+    stub = CODE_STUB if cell.cell_type == "code" else MARKDOWN_STUB
+    if is_exercise_cell(cell) and not has_solution(cell.source):
+        cell.source = stub
+    else:
+        cell.source = _replace_regions(cell.source, stub, where)
+    if cell.cell_type == "code":
+        cell.outputs, cell.execution_count = [], None
+    for volatile in ("execution", "collapsed", "scrolled"):
+        cell.metadata.pop(volatile, None)
+    return cell
+
+
+def banner(solution_name: str) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_markdown_cell(
+        f"> Generated from `solutions/{solution_name}` by `make lessons`. Learners: fill in the cells "
+        "marked `YOUR CODE HERE` and run the check below each one. Authors: edit the solution, not this file."
+    )
+    cell.id = BANNER_ID
+    return cell
+
+
+def build_lesson(solution: Path) -> str:
+    """The text of the lesson generated from one solution notebook."""
+    nb = nbformat.read(solution, as_version=4)
+    lesson = nbformat.v4.new_notebook(metadata=copy.deepcopy(NOTEBOOK_METADATA))
+    lesson.cells = [banner(solution.name)] + [
+        lesson_cell(cell, f"{solution.name}, cell {index}") for index, cell in enumerate(nb.cells)
+    ]
+    return nbformat.writes(lesson)
+
+
+def expected_lessons(solutions: Path | None = None, lessons: Path | None = None) -> dict[Path, str]:
+    solutions, lessons = solutions or SOLUTIONS, lessons or LESSONS
+    return {lessons / path.name: build_lesson(path) for path in sorted(solutions.glob("[0-9][0-9]_*.ipynb"))}
+
+
+def stale_lessons(solutions: Path | None = None, lessons: Path | None = None) -> list[str]:
+    """Lessons that differ from what the build produces, are missing, or have no solution."""
+    solutions, lessons = solutions or SOLUTIONS, lessons or LESSONS
+    expected = expected_lessons(solutions, lessons)
+    problems = []
+    for path, text in expected.items():
+        if not path.exists():
+            problems.append(f"{path.name}: missing from lessons/")
+        elif path.read_text(encoding="utf-8") != text:
+            problems.append(f"{path.name}: differs from what solutions/{path.name} builds")
+    for path in sorted(lessons.glob("*.ipynb")):
+        if path not in expected:
+            problems.append(f"{path.name}: has no solutions/{path.name}")
+    return problems
+
+
+def write_lessons(solutions: Path | None = None, lessons: Path | None = None) -> list[Path]:
+    """Rewrite lessons/ from solutions/; return the files that changed."""
+    solutions, lessons = solutions or SOLUTIONS, lessons or LESSONS
+    lessons.mkdir(exist_ok=True)
+    changed = []
+    for path, text in expected_lessons(solutions, lessons).items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    return changed

@@ -1,0 +1,182 @@
+"""Exercise self-checks: `course.check("01.2", build_stack)` right after an exercise.
+
+An exercise is registered once, in `course/exercises/lessonNN.py`, with the checks that test its
+behaviour and structure (never its source text). `check()` never raises: it returns a report whose
+text is stable, so nbval can compare it, and it says plainly that grading runs more checks.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import random
+import warnings
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+
+class CheckFailed(AssertionError):
+    """Raised by a check: `message` says what is wrong, `hint` what to try."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+@dataclass(frozen=True)
+class Check:
+    description: str
+    test: Callable[[Any], None]  # raises CheckFailed (or AssertionError) when the answer is wrong
+    points: int = 1
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    title: str
+    # Turns the learner's answer (usually a function) into the value the checks look at.
+    prepare: Callable[[Any], Any] = lambda answer: answer
+    public: list[Check] = field(default_factory=list)
+    grading: list[Check] = field(default_factory=list)
+
+    @property
+    def points(self) -> int:
+        return sum(check.points for check in self.public + self.grading)
+
+
+REGISTRY: dict[str, Exercise] = {}
+
+
+def register(exercise: Exercise) -> Exercise:
+    if exercise.id in REGISTRY:
+        raise ValueError(f"exercise {exercise.id} is registered twice")
+    REGISTRY[exercise.id] = exercise
+    return exercise
+
+
+def get(exercise_id: str) -> Exercise:
+    if not REGISTRY:
+        import course.exercises as package
+
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"course.exercises.{module.name}")
+    try:
+        return REGISTRY[exercise_id]
+    except KeyError:
+        known = ", ".join(sorted(REGISTRY))
+        raise KeyError(f"no exercise {exercise_id!r}; known exercises: {known}") from None
+
+
+def unanswered(value: Any) -> bool:
+    """True for what an untouched stub gives: `...` or None."""
+    return value is ... or value is None
+
+
+@dataclass
+class CheckOutcome:
+    description: str
+    passed: bool
+    message: str = ""
+    hint: str = ""
+
+
+@dataclass
+class Report:
+    exercise: Exercise
+    outcomes: list[CheckOutcome] = field(default_factory=list)
+    problem: str = ""  # set when the answer could not be checked at all
+
+    @property
+    def passed(self) -> bool:
+        return not self.problem and all(outcome.passed for outcome in self.outcomes)
+
+    def __repr__(self) -> str:
+        head = f"Exercise {self.exercise.id.lstrip('0')} · {self.exercise.title}"
+        if self.problem:
+            return f"{head}\n  {self.problem}"
+        lines = [head]
+        for outcome in self.outcomes:
+            mark = "✓" if outcome.passed else "✗"
+            lines.append(f"  {mark} {outcome.description}")
+            if not outcome.passed:
+                lines.append(f"      {outcome.message}")
+                if outcome.hint:
+                    lines.append(f"      hint: {outcome.hint}")
+        passed = sum(outcome.passed for outcome in self.outcomes)
+        verdict = "Well done" if self.passed else "Not yet"
+        lines.append(
+            f"{verdict}: {passed} of {len(self.outcomes)} public checks pass. Grading runs more checks."
+        )
+        return "\n".join(lines)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(repr(self))
+
+
+def _run(check: Check, value: Any) -> CheckOutcome:
+    try:
+        check.test(value)
+    except CheckFailed as failure:
+        return CheckOutcome(check.description, False, failure.message, failure.hint)
+    except AssertionError as failure:
+        return CheckOutcome(check.description, False, str(failure) or "the check failed")
+    except Exception as error:  # the learner's object misbehaved: report it, don't raise
+        return CheckOutcome(check.description, False, f"{type(error).__name__}: {error}")
+    return CheckOutcome(check.description, True)
+
+
+def run_checks(exercise: Exercise, answer: Any, checks: list[Check]) -> Report:
+    report = Report(exercise)
+    if unanswered(answer):
+        report.problem = "not answered yet: replace `...` with your code, run that cell, then this one."
+        return report
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            value = exercise.prepare(answer)
+    except CheckFailed as failure:
+        report.problem = failure.message + (f"\n  hint: {failure.hint}" if failure.hint else "")
+        return report
+    except Exception as error:
+        hint = warning_hint(caught)
+        report.problem = f"your code raised {type(error).__name__}: {error}"
+        report.problem += f"\n  hint: {hint}" if hint else ""
+        return report
+    if unanswered(value):
+        report.problem = "not answered yet: your function still returns None; finish it and run it again."
+        return report
+    report.outcomes = [_run(check, value) for check in checks]
+    hint = warning_hint(caught)
+    if hint:
+        report.outcomes.append(CheckOutcome("builds without Keras warnings", False, hint))
+    return report
+
+
+def warning_hint(caught: list[warnings.WarningMessage]) -> str:
+    """Turn the Keras 2 idioms Keras 3 warns about into advice."""
+    for warning in caught:
+        text = str(warning.message)
+        if "input_shape" in text or "input_dim" in text:
+            return "Keras 3 wants `keras.Input(shape=(n,))` as the first element, not `input_shape=` on a layer."
+    return ""
+
+
+def check(exercise_id: str, answer: Any) -> Report:
+    """Run the public checks of one exercise on `answer` and return a printable report.
+
+    The learner's random state is restored afterwards, so checking does not change what later
+    cells compute.
+    """
+    try:
+        exercise = get(exercise_id)
+    except KeyError as error:
+        return Report(Exercise(exercise_id, "unknown exercise"), problem=str(error.args[0]))
+    python_state, numpy_state = random.getstate(), np.random.get_state()
+    try:
+        return run_checks(exercise, answer, exercise.public)
+    finally:
+        random.setstate(python_state)
+        np.random.set_state(numpy_state)

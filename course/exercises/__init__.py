@@ -1,0 +1,1 @@
+"""Registered exercises, one module per lesson (`lessonNN.py`). Loaded by `course.checks.get`."""

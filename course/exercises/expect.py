@@ -1,0 +1,88 @@
+"""Reusable expectations for exercise checks: each raises `CheckFailed` with a hint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from course.checks import CheckFailed
+
+KERAS_INPUT_HINT = "start the model with `keras.Input(shape=(64,))` so Keras builds it at once."
+
+
+def keras_model(value: Any) -> Any:
+    import keras
+
+    if not isinstance(value, keras.Model):
+        raise CheckFailed(
+            f"expected a keras model, got {type(value).__name__}",
+            "return the model itself (not its summary, a layer or a list of layers).",
+        )
+    return value
+
+
+def sequential(value: Any) -> None:
+    import keras
+
+    if not isinstance(keras_model(value), keras.Sequential):
+        raise CheckFailed(
+            f"expected a keras.Sequential, got {type(value).__name__}",
+            "build it with keras.Sequential([...]) or keras.Sequential() and .add().",
+        )
+
+
+def functional(value: Any) -> None:
+    import keras
+
+    model = keras_model(value)
+    if isinstance(model, keras.Sequential):
+        raise CheckFailed(
+            "this is a Sequential model, not a functional one",
+            "start from `inputs = keras.Input(...)`, call each layer on the previous result, "
+            "then return `keras.Model(inputs, outputs)`.",
+        )
+    if type(model).__name__ != "Functional":  # what keras.Model(inputs, outputs) returns
+        raise CheckFailed(
+            f"expected a functional model, got a {type(model).__name__} (a subclassed model)",
+            "build a graph: `keras.Model(inputs, outputs)` with `inputs = keras.Input(...)`.",
+        )
+
+
+def built(model: Any) -> None:
+    if not keras_model(model).built:
+        raise CheckFailed("the model is not built: it has no weights yet", KERAS_INPUT_HINT)
+
+
+def param_count(model: Any, expected: int) -> None:
+    built(model)
+    got = model.count_params()
+    if got != expected:
+        raise CheckFailed(
+            f"expected {expected:,} parameters, got {got:,}",
+            "compare model.summary() with the layer sizes the exercise asks for.",
+        )
+
+
+def output_shape(model: Any, expected: tuple) -> None:
+    built(model)
+    got = tuple(model.outputs[0].shape)
+    if got != expected:
+        raise CheckFailed(f"expected output shape {expected}, got {got}")
+
+
+def same_function(reference: Any, model: Any, x: np.ndarray) -> None:
+    """`model` computes what `reference` computes once it holds the same weights."""
+    ref_shapes = [w.shape for w in reference.get_weights()]
+    got_shapes = [w.shape for w in model.get_weights()]
+    if ref_shapes != got_shapes:
+        raise CheckFailed(
+            f"weight shapes differ: expected {ref_shapes}, got {got_shapes}",
+            "use the same layers, in the same order, with the same sizes.",
+        )
+    model.set_weights(reference.get_weights())
+    if not np.allclose(reference.predict(x, verbose=0), model.predict(x, verbose=0), atol=1e-6):
+        raise CheckFailed(
+            "with the same weights, the predictions differ",
+            "check each layer's activation and the order of the layers.",
+        )

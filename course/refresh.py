@@ -1,0 +1,52 @@
+"""Refresh the stored outputs of solution notebooks (`make outputs`).
+
+Each notebook runs top to bottom in a fresh kernel with the test suite's settings; then what
+differs between machines or runs is dropped (stderr, timing and widget metadata) so that nbval's
+strict comparison in `make test` holds on any machine. Outputs are never saved by hand.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import nbformat
+
+from course.build import NOTEBOOK_METADATA, SOLUTIONS
+from course.execute import execute
+
+
+def portable(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop the parts of an executed notebook that vary between runs and machines."""
+    nb.metadata = nbformat.from_dict(NOTEBOOK_METADATA)
+    for cell in nb.cells:
+        for volatile in ("execution", "collapsed", "scrolled"):
+            cell.metadata.pop(volatile, None)
+        if cell.cell_type == "code":
+            cell.outputs = [
+                out for out in cell.outputs if not (out.output_type == "stream" and out.name == "stderr")
+            ]
+    return nb
+
+
+def refresh(path: Path) -> float:
+    """Re-execute one solution notebook and rewrite it with its new outputs; return seconds taken."""
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    start = time.perf_counter()
+    execute(nb, cwd=path.parent)
+    seconds = time.perf_counter() - start
+    nbformat.write(portable(nb), path)
+    return seconds
+
+
+def solution_paths(names: list[str]) -> list[Path]:
+    if not names:
+        return sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb"))
+    paths = [Path(name) if Path(name).exists() else SOLUTIONS / name for name in names]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise SystemExit(f"no such solution notebook: {', '.join(missing)} (look in solutions/)")
+    return paths

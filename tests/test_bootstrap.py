@@ -1,0 +1,38 @@
+"""The two-command bootstrap: a stamp keyed on the requirements, no reinstall when nothing changed."""
+
+import subprocess
+import sys
+
+from course import bootstrap
+
+
+def test_key_follows_the_requirements(tmp_path, monkeypatch):
+    for name in bootstrap.KEYED_FILES:
+        (tmp_path / name).write_text(f"{name}\n")
+    monkeypatch.setattr(bootstrap, "ROOT", tmp_path)
+    first = bootstrap.requirements_key()
+    assert bootstrap.requirements_key() == first
+    (tmp_path / "requirements.txt").write_text("tensorflow~=2.21.0\n")
+    assert bootstrap.requirements_key() != first
+
+
+def test_rerun_with_nothing_changed_does_not_reinstall():
+    assert bootstrap.STAMP.read_text().strip() == bootstrap.requirements_key(), (
+        "the test suite should run in the .venv that `make test` installed"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "course.bootstrap", "install"],
+        cwd=bootstrap.ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Installing" not in done.stdout and "Creating" not in done.stdout
+
+
+def test_test_command_runs_notebooks_in_parallel_by_scope():
+    argv = bootstrap.command("test", ["-k", "x"], bootstrap.venv_python())
+    assert argv[1:3] == ["-m", "pytest"] and "loadscope" in argv and argv[-2:] == ["-k", "x"]
+
+
+def test_kernel_settings_make_outputs_portable():
+    assert bootstrap.TEST_ENV["TF_NUM_INTRAOP_THREADS"] == "1"
+    assert bootstrap.TEST_ENV["PYTHONHASHSEED"] == "0"
