@@ -95,7 +95,9 @@ def kernel_environment() -> dict[str, str]:
 
 def command(action: str, extra: list[str], python: Path) -> list[str]:
     if action == "lab":
-        return [str(python), "-m", "jupyterlab", f"--notebook-dir={ROOT}", *extra]
+        # Jupyter refuses to run as root (containers, CI, Binder-like machines) without this flag.
+        as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+        return [str(python), "-m", "jupyterlab", f"--notebook-dir={ROOT}", *as_root, *extra]
     if action == "test":
         return [str(python), "-m", "pytest", "-n", "2", "--dist", "loadscope", "--durations=10", *extra]
     if action == "run":
