@@ -409,3 +409,77 @@ def topological_order(nodes: Iterable[str], edges: list[tuple[str, str]]) -> lis
     if len(result) != len(order):
         raise ValueError("the model graph has a cycle, which Keras graphs cannot have")
     return result
+
+
+def block_key(layer_name: str) -> str | None:
+    """The repeated-block a layer belongs to, from Keras applications' naming: `conv2_block1_1_conv`
+    → `conv2_block1`, `block_3_expand` → `block_3`. None for names with fewer than three parts."""
+    parts = layer_name.split("_")
+    return "_".join(parts[:2]) if len(parts) >= 3 else None
+
+
+def fold_blocks(graph: Graph, min_size: int = 3) -> Graph:
+    """A smaller graph where each repeated block (layers sharing a name prefix) is one node.
+
+    A block is folded only if it is convex (no path leaves it and comes back), so the folded graph
+    stays acyclic and its edges are exactly the original edges between blocks.
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node in graph.nodes.values():
+        key = block_key(node.layer_name)
+        if key and node.kind not in ("input",) and not node.output_names:
+            groups[key].append(node.id)
+    children = defaultdict(list)
+    for source, target in graph.edges:
+        children[source].append(target)
+    member_of = {}
+    for key, members in groups.items():
+        if len(members) >= min_size and _convex(set(members), children):
+            member_of.update({m: key for m in members})
+    if not member_of:
+        return graph
+    folded = Graph(graph.name, graph.model_class, built=graph.built, notes=list(graph.notes),
+                   total_params=graph.total_params, trainable_params=graph.trainable_params)
+    for node in graph.nodes.values():
+        key = member_of.get(node.id)
+        if key is None:
+            folded.nodes[node.id] = node
+        elif key not in folded.nodes:
+            folded.nodes[key] = Node(key, key, "block", "block", path=node.path, members=[])
+        if key is not None:
+            block = folded.nodes[key]
+            block.members.append(node.layer_name)
+            merges = {"Add": "residual", "Concatenate": "concatenation"}
+            if node.class_name in merges and merges[node.class_name] not in block.config.values():
+                block.config[f"merge_{len(block.config)}"] = merges[node.class_name]
+            block.params += node.params
+            block.trainable_params += node.trainable_params
+            block.output_shape, block.dtype = node.output_shape, node.dtype  # the last (topological) one
+    for source, target in graph.edges:
+        edge = (member_of.get(source, source), member_of.get(target, target))
+        if edge[0] != edge[1] and edge not in folded.edges:
+            folded.edges.append(edge)
+    folded.inputs = [member_of.get(n, n) for n in graph.inputs]
+    folded.outputs = [member_of.get(n, n) for n in graph.outputs]
+    for block in folded.nodes.values():
+        if block.kind == "block":
+            block.class_name = " · ".join([f"block of {len(block.members)} layers", *block.config.values()])
+            block.config = {}
+    folded.notes.append(f"{len(set(member_of.values()))} repeated blocks folded; fold=False shows every layer.")
+    return folded
+
+
+def _convex(members: set[str], children: dict[str, list[str]]) -> bool:
+    """No path from the block to outside and back into it."""
+    outside = [c for m in members for c in children[m] if c not in members]
+    seen = set()
+    while outside:
+        node = outside.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for child in children[node]:
+            if child in members:
+                return False
+            outside.append(child)
+    return True

@@ -1,0 +1,227 @@
+"""Draw an architecture graph with matplotlib: no Graphviz, PNG/SVG/PDF through `savefig`.
+
+Every box and edge gets an SVG id (`node-3`, `edge-7`), which the explorer uses for hover effects.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+from matplotlib.path import Path as MplPath
+
+from widgets.graph import Graph, Node, architecture_graph, fold_blocks
+from widgets.layout import Layout, layered_layout
+
+FILL = {"input": "#dff3df", "layer": "#dde8fa", "op": "#eeeeee", "model": "#ece0f7", "block": "#fdebd0"}
+EDGE_COLOUR, SKIP_COLOUR, HIGHLIGHT = "#555555", "#e6550d", "#d62728"
+SHARED_COLOURS = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
+FOLD_ABOVE = 60  # nodes: bigger graphs fold repeated blocks unless fold=False
+
+# Layout units → inches.
+SLOT_WIDTH, RANK_HEIGHT, BOX_WIDTH = 2.5, 0.95, 2.1
+
+
+@dataclass
+class Drawing:
+    """What was drawn, for callers that post-process (the explorer's SVG)."""
+
+    graph: Graph
+    layout: Layout
+    node_index: dict[str, int]
+    edge_index: dict[tuple[str, str], int]
+
+
+def resolve_graph(model: Any, expand_nested: bool = False, fold: bool | str = "auto") -> Graph:
+    graph = model if isinstance(model, Graph) else architecture_graph(model, expand_nested=expand_nested)
+    if fold is True or (fold == "auto" and len(graph.nodes) > FOLD_ABOVE):
+        graph = fold_blocks(graph)
+    return graph
+
+
+def node_lines(node: Node, show_shapes: bool, show_params: bool, show_dtype: bool) -> list[str]:
+    detail = node.class_name
+    if node.config.get("units") is not None:
+        detail += f" {node.config['units']}"
+    elif node.config.get("filters") is not None:
+        detail += f" {node.config['filters']}"
+    if isinstance(node.config.get("activation"), str) and node.config["activation"] != "linear":
+        detail += f" · {node.config['activation']}"
+    lines = [detail]
+    if show_shapes:
+        lines.append(node.shape_text() if node.kind == "input" else "→ " + node.shape_text())
+    extras = []
+    if show_params and node.params:
+        extras.append(f"{node.params:,} params")
+    if show_dtype and node.dtype:
+        extras.append(node.dtype)
+    if extras:
+        lines.append(" · ".join(extras))
+    return lines
+
+
+def _title(graph: Graph) -> str:
+    kind = {"Functional": "functional", "Sequential": "Sequential"}.get(graph.model_class, graph.model_class)
+    params = f"{graph.total_params:,} params" if graph.built else "not built"
+    shared = len(graph.shared_groups())
+    extra = f" · {shared} shared layer{'s' if shared > 1 else ''}" if shared else ""
+    return f"{graph.name} ({kind}) · {params}{extra}"
+
+
+def draw(
+    graph: Graph,
+    ax: Axes,
+    *,
+    show_shapes: bool = True,
+    show_params: bool = True,
+    show_dtype: bool = False,
+    direction: str = "TB",
+    highlight: Iterable[str] = (),
+    title: str | None = None,
+) -> Drawing:
+    """Draw `graph` on `ax`. `highlight` names layers whose boxes and inbound paths turn red."""
+    if direction not in ("TB", "LR"):
+        raise ValueError(f"direction must be 'TB' (top-down) or 'LR' (left-right), got {direction!r}")
+    layout = layered_layout(list(graph.nodes), graph.edges)
+    names = set(highlight)
+    unknown = names - {n.layer_name for n in graph.nodes.values()} - set(graph.nodes)
+    if unknown:
+        known = ", ".join(sorted({n.layer_name for n in graph.nodes.values()}))
+        raise ValueError(f"highlight: no layer named {', '.join(sorted(unknown))} in {graph.name!r}; layers: {known}")
+    lit = {n.id for n in graph.nodes.values() if n.layer_name in names or n.id in names}
+    lit_path = set(lit).union(*(graph.ancestors(n) for n in lit)) if lit else set()
+
+    def place(x: float, rank: float) -> tuple[float, float]:
+        return (x * SLOT_WIDTH, -rank * RANK_HEIGHT) if direction == "TB" else (rank * SLOT_WIDTH, -x * RANK_HEIGHT * 1.3)
+
+    group_colour = {g: SHARED_COLOURS[i % len(SHARED_COLOURS)] for i, g in enumerate(sorted(graph.shared_groups()))}
+    labels = {n.id: node_lines(n, show_shapes, show_params, show_dtype) for n in graph.nodes.values()}
+    heights = {node_id: 0.22 + 0.13 * (len(lines) + 1) for node_id, lines in labels.items()}
+    skips = set(layout.skip_edges())
+    edge_index = {}
+    for i, (edge, route) in enumerate(layout.routes.items()):
+        edge_index[edge] = i
+        on_path = edge[1] in lit_path and edge[0] in lit_path
+        colour = HIGHLIGHT if on_path else (SKIP_COLOUR if edge in skips else EDGE_COLOUR)
+        points = [place(x, r) for x, r in route]
+        # Start and end on the box borders, so the arrow head shows.
+        if direction == "TB":
+            points[0] = (points[0][0], points[0][1] - heights[edge[0]] / 2)
+            points[-1] = (points[-1][0], points[-1][1] + heights[edge[1]] / 2)
+        else:
+            points[0] = (points[0][0] + BOX_WIDTH / 2, points[0][1])
+            points[-1] = (points[-1][0] - BOX_WIDTH / 2, points[-1][1])
+        vertices, codes = [points[0]], [MplPath.MOVETO]
+        for a, b in zip(points, points[1:]):  # gentle S-curves between consecutive points
+            mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+            if direction == "TB":
+                vertices += [(a[0], mid[1]), (b[0], mid[1]), b]
+            else:
+                vertices += [(mid[0], a[1]), (mid[0], b[1]), b]
+            codes += [MplPath.CURVE4] * 3
+        arrow = FancyArrowPatch(
+            path=MplPath(vertices, codes), arrowstyle="-|>", mutation_scale=10, lw=2.0 if on_path else 1.2,
+            color=colour, linestyle="-" if edge not in skips or on_path else (0, (4, 2)),
+            shrinkA=0, shrinkB=0, zorder=1,
+        )
+        arrow.set_gid(f"edge-{i}")
+        ax.add_patch(arrow)
+
+    node_index = {}
+    for i, node in enumerate(graph.nodes.values()):
+        node_index[node.id] = i
+        x, y = place(*layout.positions[node.id])
+        lines, height = labels[node.id], heights[node.id]
+        colour = group_colour.get(node.shared_group, "#888888")
+        lit_node = node.id in lit
+        box = FancyBboxPatch(
+            (x - BOX_WIDTH / 2, y - height / 2), BOX_WIDTH, height,
+            boxstyle="round,pad=0.02,rounding_size=" + ("0.2" if node.kind == "op" else "0.06"),
+            facecolor=FILL.get(node.kind, "#ffffff"),
+            edgecolor=HIGHLIGHT if lit_node else colour,
+            lw=2.6 if (lit_node or node.shared or node.output_names) else 1.0,
+            linestyle="--" if not graph.built else "-", zorder=2,
+        )
+        box.set_gid(f"node-{i}")
+        ax.add_patch(box)
+        ax.text(x, y + height / 2 - 0.14, node.layer_name, ha="center", va="center", fontsize=8,
+                fontweight="bold", zorder=3, gid=f"label-{i}")
+        ax.text(x, y - 0.07, "\n".join(lines), ha="center", va="center", fontsize=7, zorder=3,
+                linespacing=1.25, color="#222222", gid=f"text-{i}")
+        if node.shared:
+            ax.text(x + BOX_WIDTH / 2, y + height / 2, f" shared ×{node.calls}", ha="right", va="bottom",
+                    fontsize=6.5, color="white", zorder=4,
+                    bbox=dict(boxstyle="round,pad=0.15", fc=colour, ec="none"))
+        if node.output_names:
+            dx, dy = (0, -height / 2 - 0.08) if direction == "TB" else (BOX_WIDTH / 2 + 0.05, 0)
+            ax.text(x + dx, y + dy, "output: " + ", ".join(node.output_names), fontsize=6.5, color="#444444",
+                    ha="center" if direction == "TB" else "left", va="top" if direction == "TB" else "center")
+
+    points = list(layout.positions.values()) + [p for route in layout.routes.values() for p in route]
+    xs = [place(x, r)[0] for x, r in points]
+    ys = [place(x, r)[1] for x, r in points]
+    ax.set_xlim(min(xs) - BOX_WIDTH / 2 - 0.15, max(xs) + BOX_WIDTH / 2 + (0.9 if direction == "LR" else 0.15))
+    ax.set_ylim(min(ys) - 0.75, max(ys) + 0.6)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(title if title is not None else _title(graph), fontsize=9.5, loc="left")
+    notes = list(graph.notes)
+    if skips:
+        notes.append("Dashed orange arrows skip over layers (skip or residual connections).")
+    if notes:
+        wrapped = "\n".join(textwrap.fill(n, 70) for n in notes)
+        ax.text(0.0, -0.01, wrapped, transform=ax.transAxes, fontsize=7, color="#555555", va="top",
+                style="italic")
+    return Drawing(graph, layout, node_index, edge_index)
+
+
+def figure_size(graph: Graph, layout: Layout, direction: str) -> tuple[float, float]:
+    wide, deep = layout.width * SLOT_WIDTH, layout.ranks * RANK_HEIGHT
+    notes = 0.35 * (len(graph.notes) + 1)
+    if direction == "LR":
+        wide, deep = layout.ranks * SLOT_WIDTH, layout.width * RANK_HEIGHT * 1.3
+    return max(3.2, wide + 0.4), max(1.8, deep + 0.8 + notes)
+
+
+def plot_architecture(
+    model: Any,
+    *,
+    show_shapes: bool = True,
+    show_params: bool = True,
+    show_dtype: bool = False,
+    expand_nested: bool = False,
+    direction: str = "TB",
+    highlight: Iterable[str] = (),
+    fold: bool | str = "auto",
+    title: str | None = None,
+) -> Figure:
+    """A matplotlib Figure of the model's architecture (no Graphviz).
+
+    Shared layers carry a "shared ×N" badge and one colour; skip connections are dashed orange;
+    the title's parameter total counts shared weights once. Models above 60 nodes fold repeated
+    blocks (`conv2_block1_*` → one box) unless `fold=False`. Save with `fig.savefig("m.svg")`.
+    """
+    graph = resolve_graph(model, expand_nested, fold)
+    layout = layered_layout(list(graph.nodes), graph.edges)
+    figure = plt.figure(figsize=figure_size(graph, layout, direction))
+    ax = figure.add_axes((0.02, 0.06, 0.96, 0.88))
+    draw(graph, ax, show_shapes=show_shapes, show_params=show_params, show_dtype=show_dtype,
+         direction=direction, highlight=highlight, title=title)
+    plt.close(figure)  # shown once, as the cell's value, not again by the inline backend
+    return figure
+
+
+def export(model: Any, path: str | Path, **options: Any) -> Path:
+    """Write the architecture picture to `path`; the extension picks PNG, SVG or PDF."""
+    path = Path(path)
+    if path.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise ValueError(f"export writes .png, .svg or .pdf files, not {path.suffix or 'no extension'!r}")
+    figure = plot_architecture(model, **options)
+    figure.savefig(path, dpi=150 if path.suffix.lower() == ".png" else None, bbox_inches="tight")
+    return path
