@@ -76,6 +76,8 @@ class Graph:
     notes: list[str] = field(default_factory=list)
     total_params: int = 0
     trainable_params: int = 0
+    # node id → (live operation, its Keras call node); for code generation and the explorer.
+    calls: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def predecessors(self, node_id: str) -> list[str]:
         return [s for s, t in self.edges if t == node_id]
@@ -285,6 +287,7 @@ class _Walker:
         total, trainable = _params(op)
         if id(op) not in self.counted:
             self.counted[id(op)] = (total, trainable)
+        self.graph.calls[node_id] = (op, call)
         self.graph.nodes[node_id] = Node(
             id=node_id,
             layer_name=op.name,
