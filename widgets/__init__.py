@@ -5,9 +5,20 @@
     compare(model_a, model_b)   two architectures side by side, with a structural diff
     to_code(model, api=...)     Python source rebuilding the model (functional or Sequential)
     export(model, "m.svg")      PNG, SVG or PDF
+    explore(model)              hover a layer to light up its inbound path; pick one for details
+    LayerStackBuilder(...)      add and pop layers with buttons; live summary and picture
+    LiveCurves()                a Keras callback that redraws the training curves every epoch
+    LossWeightsExplorer(...)    the loss_weights trade-off between two heads
+    plot_history({...})         training curves from History objects
 
-Importing this package has no side effects and does not import TensorFlow.
+Importing this package has no side effects and does not import TensorFlow: the interactive tools
+load on first use.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 from widgets.codegen import SequentialError, to_code
 from widgets.compare import Comparison, compare
@@ -15,7 +26,21 @@ from widgets.curves import plot_history
 from widgets.graph import Graph, Node, NotAModelError, architecture_graph
 from widgets.render import export, plot_architecture
 
+_LAZY = {
+    "explore": "widgets.explorer",
+    "Explorer": "widgets.explorer",
+    "LayerStackBuilder": "widgets.builder",
+    "LiveCurves": "widgets.live",
+    "LossWeightsExplorer": "widgets.live",
+}
+
 __all__ = [
     "Comparison", "Graph", "Node", "NotAModelError", "SequentialError", "architecture_graph", "compare",
-    "export", "plot_architecture", "plot_history", "to_code",
+    "export", "plot_architecture", "plot_history", "to_code", *_LAZY,
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'widgets' has no attribute {name!r}")

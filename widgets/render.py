@@ -170,23 +170,48 @@ def draw(
     ax.set_ylim(min(ys) - 0.75, max(ys) + 0.6)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title(title if title is not None else _title(graph), fontsize=9.5, loc="left")
-    notes = list(graph.notes)
-    if skips:
-        notes.append("Dashed orange arrows skip over layers (skip or residual connections).")
+    # A text, not ax.set_title: placing a title runs the (hidden) axis tick machinery, 0.25 s on ResNet50.
+    ax.text(0.0, 1.0, title if title is not None else _title(graph), transform=ax.transAxes, fontsize=9.5,
+            va="bottom", ha="left", gid="title")
+    notes = graph.notes + ([SKIP_NOTE] if skips else [])
     if notes:
-        wrapped = "\n".join(textwrap.fill(n, 70) for n in notes)
-        ax.text(0.0, -0.01, wrapped, transform=ax.transAxes, fontsize=7, color="#555555", va="top",
-                style="italic")
+        width = ax.get_position().width * ax.figure.get_size_inches()[0]
+        wrapped = "\n".join(note_lines(notes, width))
+        ax.text(0.0, -0.02, wrapped, transform=ax.transAxes, fontsize=7, color="#555555", va="top",
+                style="italic", linespacing=1.3)
     return Drawing(graph, layout, node_index, edge_index)
+
+
+TOP_MARGIN = 0.45  # inches: the title
+
+
+SKIP_NOTE = "Dashed orange arrows skip over layers (skip or residual connections)."
+
+
+def note_lines(notes: list[str], width_inches: float) -> list[str]:
+    """Notes wrapped to the drawing's width (7-point italic: about 15 characters per inch)."""
+    width = max(30, int(width_inches * 15))
+    return [line for note in notes for line in textwrap.wrap(note, width)]
+
+
+def notes_height(graph: Graph, width_inches: float) -> float:
+    """Inches below the drawing for the notes (graph notes and the skip-connection legend)."""
+    return 0.25 + 0.14 * len(note_lines(graph.notes + [SKIP_NOTE], width_inches))
 
 
 def figure_size(graph: Graph, layout: Layout, direction: str) -> tuple[float, float]:
     wide, deep = layout.width * SLOT_WIDTH, layout.ranks * RANK_HEIGHT
-    notes = 0.35 * (len(graph.notes) + 1)
     if direction == "LR":
         wide, deep = layout.ranks * SLOT_WIDTH, layout.width * RANK_HEIGHT * 1.3
-    return max(3.2, wide + 0.4), max(1.8, deep + 0.8 + notes)
+    width = max(3.2, wide + 0.4)
+    return width, max(1.8, deep + 0.4 + TOP_MARGIN + notes_height(graph, width))
+
+
+def drawing_axes(figure: Figure, graph: Graph) -> Axes:
+    """Axes leaving room for the title above and the notes below, so no tight bounding box is needed."""
+    width, height = figure.get_size_inches()
+    bottom, top = notes_height(graph, width) / height, 1 - TOP_MARGIN / height
+    return figure.add_axes((0.02, bottom, 0.96, top - bottom))
 
 
 def plot_architecture(
@@ -210,7 +235,7 @@ def plot_architecture(
     graph = resolve_graph(model, expand_nested, fold)
     layout = layered_layout(list(graph.nodes), graph.edges)
     figure = plt.figure(figsize=figure_size(graph, layout, direction))
-    ax = figure.add_axes((0.02, 0.06, 0.96, 0.88))
+    ax = drawing_axes(figure, graph)
     draw(graph, ax, show_shapes=show_shapes, show_params=show_params, show_dtype=show_dtype,
          direction=direction, highlight=highlight, title=title)
     plt.close(figure)  # shown once, as the cell's value, not again by the inline backend
@@ -223,5 +248,10 @@ def export(model: Any, path: str | Path, **options: Any) -> Path:
     if path.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise ValueError(f"export writes .png, .svg or .pdf files, not {path.suffix or 'no extension'!r}")
     figure = plot_architecture(model, **options)
-    figure.savefig(path, dpi=150 if path.suffix.lower() == ".png" else None, bbox_inches="tight")
+    figure.savefig(path, dpi=150 if path.suffix.lower() == ".png" else None, metadata=_no_date(path))
     return path
+
+
+def _no_date(path: Path) -> dict | None:
+    """Reproducible SVG and PDF files: leave out the creation date."""
+    return {"Date": None} if path.suffix.lower() == ".svg" else {"CreationDate": None} if path.suffix.lower() == ".pdf" else None

@@ -24,7 +24,7 @@ def arrows(figure):
 
 
 def texts(figure):
-    return [t.get_text() for ax in figure.axes for t in ax.texts] + [ax.get_title(loc="left") for ax in figure.axes]
+    return [t.get_text() for ax in figure.axes for t in ax.texts]
 
 
 def test_one_box_per_call_and_one_arrow_per_edge():

@@ -1,0 +1,141 @@
+"""`LayerStackBuilder`: grow a Sequential model with buttons and watch its summary and picture.
+
+The builder keeps a list of layer specs and rebuilds a fresh `keras.Sequential` from them after
+every change, so a layer that does not fit is never left half-added: Keras's own error is shown
+and the stack stays as it was.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from typing import Any, Callable
+
+import ipywidgets as ipw
+
+from widgets.explorer import interactive_svg
+from widgets.graph import architecture_graph
+
+# Preset layers: label → factory taking the layer's name.
+PRESETS: dict[str, Callable[[str], Any]] = {}
+
+
+def _presets() -> dict[str, Callable[[str], Any]]:
+    if not PRESETS:
+        from keras import layers
+
+        PRESETS.update({
+            "Dense(32, relu)": lambda name: layers.Dense(32, activation="relu", name=name),
+            "Dense(16, relu)": lambda name: layers.Dense(16, activation="relu", name=name),
+            "Dense(10, softmax)": lambda name: layers.Dense(10, activation="softmax", name=name),
+            "Dropout(0.2)": lambda name: layers.Dropout(0.2, name=name),
+            "BatchNormalization()": lambda name: layers.BatchNormalization(name=name),
+            "Reshape((8, 8, 1))": lambda name: layers.Reshape((8, 8, 1), name=name),
+            "Conv2D(8, 3, relu)": lambda name: layers.Conv2D(8, 3, activation="relu", padding="same", name=name),
+            "MaxPooling2D()": lambda name: layers.MaxPooling2D(name=name),
+            "Flatten()": lambda name: layers.Flatten(name=name),
+            "Concatenate()": lambda name: layers.Concatenate(name=name),
+        })
+    return PRESETS
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_ids = itertools.count(1)
+
+
+def summary_text(model: Any) -> str:
+    """`model.summary()` as plain text (no colour codes)."""
+    parts: list[str] = []
+    model.summary(print_fn=lambda text, *args, **kwargs: parts.append(text), line_length=80)
+    return _ANSI.sub("", "\n".join(parts))
+
+
+def _layer_name(spec: str, position: int) -> str:
+    kind = re.match(r"\w+", spec).group(0)
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", kind).lower().replace("2_d", "2d") + f"_{position}"
+
+
+class LayerStackBuilder(ipw.VBox):
+    """Add and pop layers of a Sequential model; see its live summary and architecture.
+
+    Use the buttons in JupyterLab, or `add("Dense(32, relu)")` / `pop()` from code. A spec is a
+    preset label or a Python expression such as `layers.Dense(16, activation="tanh")`.
+    """
+
+    def __init__(self, input_shape: tuple[int, ...] = (64,), specs: tuple[str, ...] = (),
+                 name: str = "stack") -> None:
+        if not isinstance(input_shape, tuple) or not all(isinstance(d, int) for d in input_shape):
+            raise TypeError(f"input_shape must be a tuple of ints such as (64,), got {input_shape!r}")
+        self.input_shape, self.name = input_shape, name
+        self.specs: list[str] = []
+        self.model: Any = None
+        self.error = ""
+        self.choice = ipw.Dropdown(options=list(_presets()), description="Layer:", layout=ipw.Layout(width="280px"))
+        self.custom = ipw.Text(placeholder='or type e.g. layers.Dense(16, activation="tanh")',
+                               layout=ipw.Layout(width="340px"))
+        self.add_button = ipw.Button(description="add", button_style="primary", icon="plus")
+        self.pop_button = ipw.Button(description="pop", icon="minus")
+        self.reset_button = ipw.Button(description="reset", icon="undo")
+        self.add_button.on_click(lambda _: self.add(self.custom.value.strip() or self.choice.value))
+        self.pop_button.on_click(lambda _: self.pop())
+        self.reset_button.on_click(lambda _: self.reset())
+        self.message = ipw.HTML()
+        self.summary = ipw.HTML()
+        self.picture = ipw.HTML()
+        controls = ipw.HBox([self.choice, self.custom, self.add_button, self.pop_button, self.reset_button])
+        panels = ipw.HBox([self.summary, self.picture])
+        super().__init__([controls, self.message, panels])
+        self.add_class("kt-builder")
+        self._rebuild(list(specs))
+        if self.error:
+            raise ValueError(f"the starting layers do not fit: {self.error}")
+
+    def _make_layer(self, spec: str, position: int) -> Any:
+        if spec in _presets():
+            return _presets()[spec](_layer_name(spec, position))
+        import keras
+        from keras import layers
+
+        try:
+            layer = eval(spec, {"keras": keras, "layers": layers})  # the learner's own kernel and code
+        except Exception as error:
+            raise ValueError(f"could not make a layer from {spec!r}: {type(error).__name__}: {error}") from None
+        if not isinstance(layer, keras.layers.Layer):
+            raise ValueError(f"{spec!r} gives a {type(layer).__name__}, not a layer such as layers.Dense(8)")
+        return layer
+
+    def _rebuild(self, specs: list[str]) -> bool:
+        import keras
+
+        try:
+            built = [self._make_layer(spec, i) for i, spec in enumerate(specs, 1)]
+            model = keras.Sequential([keras.Input(shape=self.input_shape), *built], name=self.name)
+        except Exception as error:  # Keras's own words are the lesson: show them
+            self.error = f"{type(error).__name__}: {_ANSI.sub('', str(error)).strip()}"
+            self.message.value = (f"<pre style='color:#c0392b;white-space:pre-wrap'>Keras refused "
+                                  f"{html.escape(specs[-1]) if specs else 'the input'}:\n{html.escape(self.error)}</pre>")
+            return False
+        self.specs, self.model, self.error = specs, model, ""
+        if not specs:  # Keras builds a Sequential only once it holds a layer
+            self.message.value = f"<span>Input shape {self.input_shape}: add a first layer.</span>"
+            self.summary.value = self.picture.value = ""
+            return True
+        self.message.value = f"<span>{len(specs)} layer{'s' * (len(specs) != 1)} · {model.count_params():,} params</span>"
+        self.summary.value = f"<pre style='font-size:11px'>{html.escape(summary_text(model))}</pre>"
+        self.picture.value = interactive_svg(architecture_graph(model), f"kt-builder-{next(_ids)}")
+        return True
+
+    def add(self, spec: str) -> bool:
+        """Add a layer on top; False (and Keras's error in the widget) if it does not fit."""
+        return self._rebuild(self.specs + [spec])
+
+    def pop(self) -> bool:
+        """Remove the top layer; False when the stack is already empty."""
+        return bool(self.specs) and self._rebuild(self.specs[:-1])
+
+    def reset(self) -> None:
+        self._rebuild([])
+
+    def __repr__(self) -> str:
+        return f"LayerStackBuilder(input_shape={self.input_shape}, layers={self.specs})"

@@ -1,0 +1,135 @@
+"""Tools that follow training: live curves during `fit`, and the multi-output loss-weight trade-off.
+
+Both draw into an `ipywidgets.Output` with `append_display_data` (never `with out:`), so nothing
+leaks into the cell's own output when notebooks run under nbval.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Callable, Iterable
+
+import ipywidgets as ipw
+import keras
+import matplotlib.pyplot as plt
+from IPython.display import display
+
+from widgets.curves import plot_history
+
+
+class LiveCurves(keras.callbacks.Callback):
+    """A Keras callback that redraws one plot of the training curves after every epoch.
+
+    Use with `verbose=0`: `model.fit(x, y, epochs=20, verbose=0, callbacks=[LiveCurves()])`.
+    The plot appears under the cell when training starts; `.history` holds the logged values.
+    """
+
+    def __init__(self, metrics: Iterable[str] | None = None, every: int = 1, label: str = "training") -> None:
+        super().__init__()
+        if every < 1:
+            raise ValueError(f"every must be a positive number of epochs, got {every}")
+        self.metrics = tuple(metrics) if metrics is not None else None
+        self.every, self.label = every, label
+        self.output = ipw.Output(layout=ipw.Layout(min_height="240px"))
+        self.history: dict[str, list[float]] = defaultdict(list)
+        self.redraws = 0
+        self._drawn_epochs = 0
+        self._shown = False
+
+    def on_train_begin(self, logs: dict | None = None) -> None:
+        self.history.clear()
+        if not self._shown:
+            self._shown = True
+            display(self.output)
+
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        for key, value in (logs or {}).items():
+            self.history[key].append(float(value))
+        if (epoch + 1) % self.every == 0:
+            self.redraw()
+
+    def on_train_end(self, logs: dict | None = None) -> None:
+        if self.history and self._epochs() != self._drawn_epochs:  # the last epochs were not drawn yet
+            self.redraw()
+
+    def _epochs(self) -> int:
+        return max((len(values) for values in self.history.values()), default=0)
+
+    def shown_metrics(self) -> tuple[str, ...]:
+        if self.metrics is not None:
+            return self.metrics
+        return tuple(k for k in self.history if not k.startswith("val_") and k != "learning_rate")
+
+    def redraw(self) -> None:
+        if not self.history:
+            return
+        figure = plot_history({self.label: dict(self.history)}, metrics=self.shown_metrics())
+        self.output.clear_output(wait=True)
+        self.output.append_display_data(figure)
+        self.redraws += 1
+        self._drawn_epochs = self._epochs()
+
+    def __repr__(self) -> str:
+        return f"LiveCurves(metrics={self.metrics}, every={self.every})"
+
+
+class LossWeightsExplorer(ipw.VBox):
+    """The trade-off between two heads of a multi-output model as their loss weights change.
+
+    `train(weights)` trains a fresh model with `loss_weights=weights` (a dict keyed by the two
+    head names) and returns a score per head, e.g. `{"digit": 0.95, "is_odd": 0.97}`. The slider
+    sets the first head's weight w (the second gets 1 - w); each run adds points to the plot.
+    """
+
+    def __init__(self, train: Callable[[dict[str, float]], dict[str, float]], heads: tuple[str, str],
+                 score_name: str = "score") -> None:
+        if len(heads) != 2:
+            raise ValueError(f"LossWeightsExplorer compares two heads, got {heads!r}")
+        self.train, self.heads, self.score_name = train, tuple(heads), score_name
+        self.runs: dict[float, dict[str, float]] = {}
+        self.slider = ipw.FloatSlider(value=0.5, min=0.0, max=1.0, step=0.1, readout_format=".1f",
+                                      description=f"w({heads[0]})", continuous_update=False)
+        self.button = ipw.Button(description="train", button_style="primary", icon="play")
+        self.button.on_click(lambda _: self.run(self.slider.value))
+        self.status = ipw.HTML(f"<i>weights: {heads[0]} = w, {heads[1]} = 1 - w</i>")
+        self.output = ipw.Output()
+        super().__init__([ipw.HBox([self.slider, self.button]), self.status, self.output])
+
+    def weights(self, w: float) -> dict[str, float]:
+        if not 0.0 <= w <= 1.0:
+            raise ValueError(f"the weight must be between 0 and 1, got {w}")
+        return {self.heads[0]: round(w, 3), self.heads[1]: round(1.0 - w, 3)}
+
+    def run(self, w: float) -> dict[str, float]:
+        """Train with weight `w` on the first head; record and plot the scores."""
+        scores = self.train(self.weights(w))
+        missing = [h for h in self.heads if h not in scores]
+        if missing:
+            raise KeyError(f"train() must return a score for each head; missing {missing}, got {sorted(scores)}")
+        self.runs[round(w, 3)] = {h: float(scores[h]) for h in self.heads}
+        self.status.value = "<br>".join(
+            f"w = {w:.1f}: " + ", ".join(f"{h} {s:.3f}" for h, s in run.items()) for w, run in sorted(self.runs.items()))
+        self.output.clear_output(wait=True)
+        self.output.append_display_data(self.figure())
+        return self.runs[round(w, 3)]
+
+    def sweep(self, values: Iterable[float]) -> dict[float, dict[str, float]]:
+        for w in values:
+            self.run(w)
+        return dict(sorted(self.runs.items()))
+
+    def figure(self) -> Any:
+        figure, ax = plt.subplots(figsize=(5, 3))
+        ws = sorted(self.runs)
+        for head, marker in zip(self.heads, "os"):
+            ax.plot(ws, [self.runs[w][head] for w in ws], marker=marker, label=head)
+        ax.set(xlabel=f"loss weight of {self.heads[0]} (w); {self.heads[1]} gets 1 - w", ylabel=self.score_name,
+               xlim=(-0.05, 1.05))
+        ax.grid(alpha=0.3)
+        ax.legend()
+        figure.tight_layout()
+        plt.close(figure)
+        return figure
+
+    def __repr__(self) -> str:
+        return f"LossWeightsExplorer(heads={self.heads}, runs={len(self.runs)})"
