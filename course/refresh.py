@@ -16,6 +16,9 @@ from course.build import NOTEBOOK_METADATA, SOLUTIONS
 from course.execute import execute
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"  # random model ids; nbval never compares them
+
+
 def portable(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop the parts of an executed notebook that vary between runs and machines."""
     nb.metadata = nbformat.from_dict(NOTEBOOK_METADATA)
@@ -26,6 +29,8 @@ def portable(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cell.outputs = [
                 out for out in cell.outputs if not (out.output_type == "stream" and out.name == "stderr")
             ]
+            for out in cell.outputs:
+                out.get("data", {}).pop(WIDGET_VIEW, None)
     return nb
 
 
