@@ -15,7 +15,7 @@ from typing import Any, Callable
 import ipywidgets as ipw
 
 from widgets.explorer import interactive_svg
-from widgets.graph import architecture_graph
+from widgets.graph import Graph, architecture_graph
 
 # Preset layers: label → factory taking the layer's name.
 PRESETS: dict[str, Callable[[str], Any]] = {}
@@ -44,11 +44,19 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _ids = itertools.count(1)
 
 
-def summary_text(model: Any) -> str:
-    """`model.summary()` as plain text (no colour codes)."""
-    parts: list[str] = []
-    model.summary(print_fn=lambda text, *args, **kwargs: parts.append(text), line_length=80)
-    return _ANSI.sub("", "\n".join(parts))
+def summary_text(graph: Graph) -> str:
+    """A plain-text summary table, like `model.summary()` but drawn from the graph.
+
+    (`model.summary(print_fn=...)` makes rich emit an empty display in Jupyter.)
+    """
+    rows = [(f"{n.layer_name} ({n.class_name})", n.shape_text(), f"{n.params:,}") for n in graph.nodes.values()]
+    header = ("Layer (type)", "Output Shape", "Param #")
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(3)]
+    line = "  ".join(f"{{:<{widths[0]}}} {{:<{widths[1]}}} {{:>{widths[2]}}}".split())
+    table = [f"Model: {graph.name!r}", line.format(*header), "-" * (sum(widths) + 4)]
+    table += [line.format(*row) for row in rows]
+    table.append(f"Total params: {graph.total_params:,}")
+    return "\n".join(table)
 
 
 def _layer_name(spec: str, position: int) -> str:
@@ -63,11 +71,11 @@ class LayerStackBuilder(ipw.VBox):
     preset label or a Python expression such as `layers.Dense(16, activation="tanh")`.
     """
 
-    def __init__(self, input_shape: tuple[int, ...] = (64,), specs: tuple[str, ...] = (),
+    def __init__(self, shape: tuple[int, ...] = (64,), specs: tuple[str, ...] = (),
                  name: str = "stack") -> None:
-        if not isinstance(input_shape, tuple) or not all(isinstance(d, int) for d in input_shape):
-            raise TypeError(f"input_shape must be a tuple of ints such as (64,), got {input_shape!r}")
-        self.input_shape, self.name = input_shape, name
+        if not isinstance(shape, tuple) or not all(isinstance(d, int) for d in shape):
+            raise TypeError(f"shape must be a tuple of ints such as (64,), got {shape!r}")
+        self.shape, self.name = shape, name
         self.specs: list[str] = []
         self.model: Any = None
         self.error = ""
@@ -110,7 +118,7 @@ class LayerStackBuilder(ipw.VBox):
 
         try:
             built = [self._make_layer(spec, i) for i, spec in enumerate(specs, 1)]
-            model = keras.Sequential([keras.Input(shape=self.input_shape), *built], name=self.name)
+            model = keras.Sequential([keras.Input(shape=self.shape), *built], name=self.name)
         except Exception as error:  # Keras's own words are the lesson: show them
             self.error = f"{type(error).__name__}: {_ANSI.sub('', str(error)).strip()}"
             self.message.value = (f"<pre style='color:#c0392b;white-space:pre-wrap'>Keras refused "
@@ -118,12 +126,13 @@ class LayerStackBuilder(ipw.VBox):
             return False
         self.specs, self.model, self.error = specs, model, ""
         if not specs:  # Keras builds a Sequential only once it holds a layer
-            self.message.value = f"<span>Input shape {self.input_shape}: add a first layer.</span>"
+            self.message.value = f"<span>Input shape {self.shape}: add a first layer.</span>"
             self.summary.value = self.picture.value = ""
             return True
         self.message.value = f"<span>{len(specs)} layer{'s' * (len(specs) != 1)} · {model.count_params():,} params</span>"
-        self.summary.value = f"<pre style='font-size:11px'>{html.escape(summary_text(model))}</pre>"
-        self.picture.value = interactive_svg(architecture_graph(model), f"kt-builder-{next(_ids)}")
+        graph = architecture_graph(model)
+        self.summary.value = f"<pre style='font-size:11px'>{html.escape(summary_text(graph))}</pre>"
+        self.picture.value = interactive_svg(graph, f"kt-builder-{next(_ids)}")
         return True
 
     def add(self, spec: str) -> bool:
@@ -138,4 +147,4 @@ class LayerStackBuilder(ipw.VBox):
         self._rebuild([])
 
     def __repr__(self) -> str:
-        return f"LayerStackBuilder(input_shape={self.input_shape}, layers={self.specs})"
+        return f"LayerStackBuilder(shape={self.shape}, layers={self.specs})"

@@ -69,7 +69,7 @@ def test_builder_buttons_and_custom_layers():
 
 
 def test_builder_checks_its_input_shape():
-    with pytest.raises(TypeError, match=r"tuple of ints such as \(64,\)"):
+    with pytest.raises(TypeError, match=r"shape must be a tuple of ints such as \(64,\)"):
         widgets.LayerStackBuilder(64)
 
 

@@ -1,0 +1,86 @@
+"""Lesson 02 · Shapes, building and `keras.Input`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from course.checks import Check, CheckFailed, Exercise, register
+from course.exercises import expect
+
+N_FEATURES = 30
+
+
+def input_shape(expected: tuple) -> Any:
+    def test(model: Any) -> None:
+        expect.built(model)
+        got = tuple(model.inputs[0].shape)
+        if got != expected:
+            raise CheckFailed(
+                f"expected input shape {expected}, got {got}",
+                "build with model.build((None, n_features)): None leaves the batch size open.",
+            )
+    return test
+
+
+def layer_types(expected: list[str]) -> Any:
+    def test(model: Any) -> None:
+        got = [type(layer).__name__ for layer in model.layers]
+        if got != expected:
+            raise CheckFailed(f"expected layers {expected}, got {got}")
+    return test
+
+
+register(Exercise(
+    id="02.1",
+    title="Build a model late",
+    prepare=lambda build_late: build_late(N_FEATURES),
+    public=[
+        Check("returns a keras.Sequential", expect.sequential),
+        Check(f"is built for (None, {N_FEATURES}) inputs", input_shape((None, N_FEATURES))),
+        Check("has Dense(16) then Dense(1)", layer_types(["Dense", "Dense"])),
+        Check("has 513 parameters", lambda m: expect.param_count(m, N_FEATURES * 16 + 16 + 17)),
+    ],
+))
+
+CNN_LAYERS = ["Reshape", "Conv2D", "MaxPooling2D", "Flatten", "Dense"]
+
+register(Exercise(
+    id="02.2",
+    title="A convolutional network for flat pixels",
+    prepare=lambda digits_cnn: digits_cnn(),
+    public=[
+        Check("returns a keras.Sequential", expect.sequential),
+        Check("takes 64 flat pixels and outputs (None, 10)", lambda m: (
+            input_shape((None, 64))(m), expect.output_shape(m, (None, 10)))),
+        Check(f"has the layers {', '.join(CNN_LAYERS)}", layer_types(CNN_LAYERS)),
+        Check("has 1,370 parameters", lambda m: expect.param_count(m, 80 + 1290)),
+    ],
+))
+
+
+def reference_cnn() -> Any:
+    import keras
+    from keras import layers
+
+    return keras.Sequential([
+        keras.Input(shape=(64,)), layers.Reshape((8, 8, 1)), layers.Conv2D(4, 3), layers.MaxPooling2D(),
+        layers.Flatten(), layers.Dense(3),
+    ], name="reference_cnn")
+
+
+def shapes_match(shapes: Any) -> None:
+    expected = [(None, 8, 8, 1), (None, 6, 6, 4), (None, 3, 3, 4), (None, 36), (None, 3)]
+    if not isinstance(shapes, list):
+        raise CheckFailed(f"expected a list, got {type(shapes).__name__}", "build the list with a comprehension.")
+    got = [tuple(s) if isinstance(s, (tuple, list)) else s for s in shapes]
+    if got != expected:
+        raise CheckFailed(f"for a small test model expected {expected}, got {got}",
+                          "use tuple(layer.output.shape) for each layer in model.layers.")
+
+
+register(Exercise(
+    id="02.3",
+    title="Read the shapes of a built model",
+    prepare=lambda layer_output_shapes: layer_output_shapes(reference_cnn()),
+    public=[Check("lists every layer's output shape in order", shapes_match)],
+))
