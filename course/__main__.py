@@ -32,9 +32,15 @@ def main(argv: list[str] | None = None) -> int:
     from course.refresh import refresh as refresh_one
     from course.refresh import solution_paths
 
+    from nbclient.exceptions import CellExecutionError
+
     for path in solution_paths(args.notebooks):
         print(f"refreshing {path.name} ...", end=" ", flush=True)
-        print(f"{refresh_one(path):.1f} s")
+        try:
+            print(f"{refresh_one(path):.1f} s")
+        except CellExecutionError as error:  # the notebook is left as it was
+            print(f"FAILED\n{path.name}: a cell raised an error that is not tagged raises-exception:\n{error}")
+            return 1
     print("Now run `make lessons` if you changed a solution, and `make test`.")
     return 0
 

@@ -1,0 +1,124 @@
+"""Lesson 03 · Inspecting and converting models."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any, Callable
+
+import numpy as np
+
+from course.checks import Check, CheckFailed, Exercise, register
+from course.exercises import expect
+
+CONV_CASES = [(3, 1, 8), (3, 8, 16), (1, 16, 4)]
+
+
+def conv_table(answer: Callable[[int, int, int], int]) -> dict | None:
+    table = {case: answer(*case) for case in CONV_CASES}
+    return None if any(v is None or v is ... for v in table.values()) else table
+
+
+def matches_keras_conv(table: dict) -> None:
+    from keras import layers
+
+    for (kernel, channels, filters), got in table.items():
+        layer = layers.Conv2D(filters, kernel)
+        layer.build((None, 8, 8, channels))
+        if got != layer.count_params():
+            raise CheckFailed(
+                f"conv2d_params({kernel}, {channels}, {filters}) returned {got!r}; Keras counts {layer.count_params()}",
+                "kernel_size × kernel_size × in_channels weights per filter, plus one bias per filter.",
+            )
+
+
+register(Exercise(
+    id="03.1",
+    title="Count a convolution's parameters",
+    prepare=conv_table,
+    public=[Check("agrees with Keras for three convolutions", matches_keras_conv)],
+))
+
+SAMPLE = np.random.default_rng(3).random((4, 64), dtype=np.float32)
+
+
+def reference_sequential() -> Any:
+    import keras
+    from keras import layers
+
+    return keras.Sequential([
+        keras.Input(shape=(64,)),
+        layers.Dense(24, activation="relu", name="hidden"),
+        layers.Dense(10, activation="softmax", name="digit"),
+    ], name="reference")
+
+
+def no_structure_warning(model: Any) -> np.ndarray:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = model.predict(SAMPLE, verbose=0)
+    if any("structure of `inputs`" in str(w.message) for w in caught):
+        raise CheckFailed(
+            "calling it on an array warns that the structure of `inputs` doesn't match",
+            "pass the single tensor model.inputs[0], not the list model.inputs.",
+        )
+    return result
+
+
+def extractor_pair(answer: Callable) -> tuple | None:
+    reference = reference_sequential()
+    result = answer(reference, "hidden")
+    return None if result is None or result is ... else (reference, result)
+
+
+def extracts_hidden(pair: tuple) -> None:
+    reference, extractor = pair
+    expect.output_shape(extractor, (None, 24))
+    got = no_structure_warning(extractor)
+    wanted = np.asarray(reference.get_layer("hidden")(SAMPLE))
+    if not np.allclose(got, wanted, atol=1e-6):
+        raise CheckFailed("its output differs from the hidden layer's output", "end the model at get_layer(name).output.")
+
+
+register(Exercise(
+    id="03.2",
+    title="A feature extractor for any layer",
+    prepare=extractor_pair,
+    public=[
+        Check("returns a functional model", lambda pair: expect.functional(pair[1])),
+        Check("outputs the hidden layer's features, without warnings", extracts_hidden),
+    ],
+))
+
+
+def conversion_pair(answer: Callable) -> tuple | None:
+    reference = reference_sequential()
+    result = answer(reference)
+    return None if result is None or result is ... else (reference, result)
+
+
+def shares_layers(pair: tuple) -> None:
+    reference, converted = pair
+    for name in ("hidden", "digit"):
+        if converted.get_layer(name) is not reference.get_layer(name):
+            raise CheckFailed(
+                f"layer {name!r} is a copy, not the Sequential model's own layer",
+                "build from seq.inputs[0] and seq.outputs[0]: no new layers needed.",
+            )
+
+
+def same_predictions(pair: tuple) -> None:
+    reference, converted = pair
+    if not np.allclose(no_structure_warning(converted), reference.predict(SAMPLE, verbose=0), atol=1e-6):
+        raise CheckFailed("its predictions differ from the Sequential model's")
+
+
+register(Exercise(
+    id="03.3",
+    title="Convert without copying",
+    prepare=conversion_pair,
+    public=[
+        Check("returns a functional model", lambda pair: expect.functional(pair[1])),
+        Check("uses the Sequential model's own layers", shares_layers),
+        Check("predicts the same, without warnings", same_predictions),
+    ],
+))
