@@ -18,15 +18,17 @@ from widgets.curves import plot_history
 
 
 class LiveCurves(keras.callbacks.Callback):
-    """A Keras callback that redraws one plot of the training curves after every epoch.
+    """A Keras callback that redraws one plot of the training curves as training goes.
 
     Use with `verbose=0`: `model.fit(x, y, epochs=20, verbose=0, callbacks=[LiveCurves()])`.
-    The plot appears under the cell when training starts; `.history` holds the logged values.
+    The plot appears under the cell when training starts and is redrawn about ten times per fit
+    (or every `every` epochs); `.history` holds the logged values.
     """
 
-    def __init__(self, metrics: Iterable[str] | None = None, every: int = 1, label: str = "training") -> None:
+    def __init__(self, metrics: Iterable[str] | None = None, every: int | None = None,
+                 label: str = "training") -> None:
         super().__init__()
-        if every < 1:
+        if every is not None and every < 1:
             raise ValueError(f"every must be a positive number of epochs, got {every}")
         self.metrics = tuple(metrics) if metrics is not None else None
         self.every, self.label = every, label
@@ -35,17 +37,25 @@ class LiveCurves(keras.callbacks.Callback):
         self.redraws = 0
         self._drawn_epochs = 0
         self._shown = False
+        self._figure: Any = None
+        self._lines: dict[str, Any] = {}
 
     def on_train_begin(self, logs: dict | None = None) -> None:
         self.history.clear()
+        self._figure, self._lines = None, {}
         if not self._shown:
             self._shown = True
             display(self.output)
 
+    def _interval(self) -> int:
+        if self.every is not None:
+            return self.every
+        return max(1, int((self.params or {}).get("epochs", 10)) // 10)
+
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         for key, value in (logs or {}).items():
             self.history[key].append(float(value))
-        if (epoch + 1) % self.every == 0:
+        if (epoch + 1) % self._interval() == 0:
             self.redraw()
 
     def on_train_end(self, logs: dict | None = None) -> None:
@@ -61,11 +71,22 @@ class LiveCurves(keras.callbacks.Callback):
         return tuple(k for k in self.history if not k.startswith("val_") and k != "learning_rate")
 
     def redraw(self) -> None:
+        """Update the lines of one figure (drawn on first use) and show it again."""
         if not self.history:
             return
-        figure = plot_history({self.label: dict(self.history)}, metrics=self.shown_metrics())
+        if self._figure is None:
+            self._figure = plot_history({self.label: dict(self.history)}, metrics=self.shown_metrics())
+            for ax, metric in zip(self._figure.axes, self.shown_metrics()):
+                for line, key in zip(ax.get_lines(), [metric, f"val_{metric}"]):
+                    self._lines[key] = (ax, line)
+        else:
+            for key, (ax, line) in self._lines.items():
+                values = self.history.get(key, [])
+                line.set_data(range(1, len(values) + 1), values)
+                ax.relim()
+                ax.autoscale_view()
         self.output.clear_output(wait=True)
-        self.output.append_display_data(figure)
+        self.output.append_display_data(self._figure)
         self.redraws += 1
         self._drawn_epochs = self._epochs()
 

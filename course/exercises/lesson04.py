@@ -1,0 +1,123 @@
+"""Lesson 04 · Training does not care which API built the model."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from course.checks import Check, CheckFailed, Exercise, register
+from course.exercises import expect
+
+N_FEATURES = 30
+
+
+def loss_name(model: Any) -> str:
+    loss = model.loss
+    return loss if isinstance(loss, str) else getattr(loss, "name", type(loss).__name__)
+
+
+def compiled_binary(model: Any) -> None:
+    if getattr(model, "optimizer", None) is None or not model.compiled:
+        raise CheckFailed("the model is not compiled", "call model.compile(...) before returning it.")
+    if "binary_crossentropy" not in loss_name(model).lower().replace(" ", "_"):
+        raise CheckFailed(f"the loss is {loss_name(model)!r}", 'a single sigmoid output needs loss="binary_crossentropy".')
+    if type(model.optimizer).__name__ != "Adam":
+        raise CheckFailed(f"the optimizer is {type(model.optimizer).__name__}", 'use optimizer="adam".')
+
+
+def learns_the_tumours(model: Any) -> None:
+    import keras
+
+    from course import data
+
+    (x_train, y_train), (x_test, y_test) = data.load_breast_cancer()
+    keras.utils.set_random_seed(0)
+    model.fit(x_train, y_train, epochs=20, batch_size=32, verbose=0)
+    scores = model.evaluate(x_test, y_test, verbose=0, return_dict=True)
+    if "accuracy" not in scores:
+        raise CheckFailed(f"evaluate reports {sorted(scores)}, no accuracy", 'add metrics=["accuracy"] to compile.')
+    if scores["accuracy"] < 0.9:
+        raise CheckFailed(f"test accuracy after 20 epochs is {scores['accuracy']:.2f}, below 0.90",
+                          "check the output activation (sigmoid) and the loss.")
+
+
+register(Exercise(
+    id="04.1",
+    title="A compiled binary classifier",
+    prepare=lambda build: build(N_FEATURES),
+    public=[
+        Check("returns a functional model", expect.functional),
+        Check("takes 30 features and outputs one probability", lambda m: expect.output_shape(m, (None, 1))),
+        Check("is compiled with Adam and binary cross-entropy", compiled_binary),
+        Check("reaches 90 % test accuracy on the tumours in 20 epochs", learns_the_tumours, points=2),
+    ],
+))
+
+
+def early_stopping_config(callback: Any) -> None:
+    import keras
+
+    if not isinstance(callback, keras.callbacks.EarlyStopping):
+        raise CheckFailed(f"expected a keras.callbacks.EarlyStopping, got {type(callback).__name__}")
+    wanted = {"monitor": "val_loss", "patience": 5, "restore_best_weights": True}
+    got = {key: getattr(callback, key) for key in wanted}
+    if got != wanted:
+        differ = {k: got[k] for k in wanted if got[k] != wanted[k]}
+        raise CheckFailed(f"these settings differ: {differ}", f"expected {wanted}.")
+
+
+register(Exercise(
+    id="04.2",
+    title="Configure early stopping",
+    prepare=lambda make: make(),
+    public=[Check("watches val_loss, waits 5 epochs, restores the best weights", early_stopping_config)],
+))
+
+X = np.random.default_rng(4).normal(size=(12, 4)).astype("float32")
+
+
+def reference_models() -> tuple[Any, Any]:
+    import keras
+    from keras import layers
+
+    keras.utils.set_random_seed(4)
+    binary = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, activation="sigmoid")], name="binary")
+    three = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(3, activation="softmax")], name="three")
+    return binary, three
+
+
+def labels_for_both(answer: Callable) -> dict | None:
+    binary, three = reference_models()
+    got = {"binary": answer(binary, X), "three": answer(three, X)}
+    if any(v is None or v is ... for v in got.values()):
+        return None
+    got["expected"] = {
+        "binary": (binary.predict(X, verbose=0)[:, 0] > 0.5).astype(int),
+        "three": three.predict(X, verbose=0).argmax(axis=1),
+    }
+    return got
+
+
+def labels_match(kind: str) -> Callable[[dict], None]:
+    def test(result: dict) -> None:
+        got, expected = np.asarray(result[kind]), result["expected"][kind]
+        if got.shape != expected.shape:
+            raise CheckFailed(f"expected a 1-D array of {expected.shape[0]} labels, got shape {got.shape}",
+                              "one label per row: index [:, 0] for one output, argmax(axis=-1) for several.")
+        if not np.issubdtype(got.dtype, np.integer):
+            raise CheckFailed(f"labels should be integers, got {got.dtype}", "use .astype(int).")
+        if not np.array_equal(got, expected):
+            raise CheckFailed(f"{int(np.sum(got != expected))} of {len(got)} labels are wrong")
+    return test
+
+
+register(Exercise(
+    id="04.3",
+    title="From probabilities to labels",
+    prepare=labels_for_both,
+    public=[
+        Check("thresholds a single sigmoid output at 0.5", labels_match("binary")),
+        Check("takes the most likely of several softmax outputs", labels_match("three")),
+    ],
+))
