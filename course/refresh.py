@@ -7,12 +7,13 @@ strict comparison in `make test` holds on any machine. Outputs are never saved b
 
 from __future__ import annotations
 
+import sysconfig
 import time
 from pathlib import Path
 
 import nbformat
 
-from course.build import NOTEBOOK_METADATA, SOLUTIONS
+from course.build import NOTEBOOK_METADATA, ROOT, SOLUTIONS
 from course.execute import execute
 
 
@@ -31,7 +32,14 @@ def portable(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             ]
             for out in cell.outputs:
                 out.get("data", {}).pop(WIDGET_VIEW, None)
+                if out.output_type == "error":
+                    out.traceback = [_without_local_paths(line) for line in out.traceback]
     return nb
+
+
+def _without_local_paths(text: str) -> str:
+    """Tracebacks name files; show them relative to site-packages and the repository, not this machine."""
+    return text.replace(sysconfig.get_paths()["purelib"] + "/", "site-packages/").replace(f"{ROOT}/", "")
 
 
 def refresh(path: Path) -> float:

@@ -1,0 +1,120 @@
+"""Lesson 05 · Several inputs."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from course.checks import Check, CheckFailed, Exercise, register
+from course.exercises import expect
+
+X = np.arange(4 * 30, dtype="float32").reshape(4, 30)
+GROUPS = {"mean": slice(0, 10), "error": slice(10, 20), "worst": slice(20, 30)}
+
+
+def groups_match(result: Any) -> None:
+    if not isinstance(result, dict):
+        raise CheckFailed(f"expected a dict, got {type(result).__name__}")
+    if sorted(result) != sorted(GROUPS):
+        raise CheckFailed(f"expected keys {sorted(GROUPS)}, got {sorted(result)}")
+    for name, columns in GROUPS.items():
+        if not np.array_equal(np.asarray(result[name]), X[:, columns]):
+            raise CheckFailed(f"{name!r} should hold columns {columns.start}-{columns.stop - 1}",
+                              "slice the columns: x[:, 0:10], x[:, 10:20], x[:, 20:30].")
+
+
+register(Exercise(
+    id="05.1",
+    title="Split the features by group",
+    prepare=lambda split: split(X),
+    public=[Check("splits the 30 columns into mean, error and worst", groups_match)],
+))
+
+
+def inputs_named(expected: dict[str, tuple]) -> Callable[[Any], None]:
+    def test(model: Any) -> None:
+        got = {t.name: tuple(t.shape) for t in model.inputs}
+        if got != expected:
+            raise CheckFailed(f"expected inputs {expected}, got {got}", "name each keras.Input with name=...")
+    return test
+
+
+def wide_joins_directly(model: Any) -> None:
+    import widgets
+
+    graph = widgets.architecture_graph(model)
+    wide = [n for n in graph.inputs if graph.nodes[n].layer_name == "wide"]
+    targets = [graph.nodes[t].class_name for t in graph.successors(wide[0])] if wide else []
+    if targets != ["Concatenate"]:
+        raise CheckFailed(f"the wide input feeds {targets or 'nothing'}", "concatenate the wide input itself with the deep path.")
+    deep = [n for n in graph.inputs if graph.nodes[n].layer_name == "deep"]
+    path, node = [], deep[0] if deep else None
+    while node is not None and graph.nodes[node].class_name != "Concatenate":
+        nxt = graph.successors(node)
+        node = nxt[0] if len(nxt) == 1 else None
+        if node is not None:
+            path.append(graph.nodes[node])
+    dense = [n for n in path if n.class_name == "Dense"]
+    if [n.config.get("units") for n in dense] != [16, 16]:
+        raise CheckFailed(f"the deep path has Dense layers {[n.config.get('units') for n in dense]}",
+                          "two Dense(16, activation='relu') layers between the deep input and the join.")
+
+
+register(Exercise(
+    id="05.2",
+    title="A Wide & Deep model of any size",
+    prepare=lambda build: build(5, 8),
+    public=[
+        Check("returns a functional model", expect.functional),
+        Check("has inputs wide (None, 5) and deep (None, 8)", inputs_named({"wide": (None, 5), "deep": (None, 8)})),
+        Check("joins the wide input directly with two Dense(16) layers of the deep one", wide_joins_directly),
+        Check("outputs one number", lambda m: expect.output_shape(m, (None, 1))),
+    ],
+))
+
+
+def own_layer_per_view(model: Any) -> None:
+    import widgets
+
+    graph = widgets.architecture_graph(model)
+    firsts = {}
+    for node_id in graph.inputs:
+        successors = graph.successors(node_id)
+        firsts[graph.nodes[node_id].layer_name] = [graph.nodes[s] for s in successors]
+    for name, nodes in firsts.items():
+        if len(nodes) != 1 or nodes[0].class_name != "Dense" or nodes[0].config.get("units") != 4:
+            raise CheckFailed(f"input {name!r} should feed its own Dense(4) layer")
+        if nodes[0].shared:
+            raise CheckFailed(f"input {name!r} shares its Dense layer with another input",
+                              "create a new layers.Dense(4, ...) for each input.")
+
+
+def learns_from_three_views(model: Any) -> None:
+    import keras
+
+    from course import data
+
+    (x_train, y_train), (x_test, y_test) = data.load_breast_cancer()
+    split = lambda x: {name: x[:, cols] for name, cols in GROUPS.items()}  # noqa: E731
+    keras.utils.set_random_seed(0)
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="binary_crossentropy",
+                  metrics=["accuracy"])
+    model.fit(split(x_train), y_train, epochs=20, batch_size=32, verbose=0)
+    accuracy = model.evaluate(split(x_test), y_test, verbose=0, return_dict=True)["accuracy"]
+    if accuracy < 0.92:
+        raise CheckFailed(f"test accuracy after 20 epochs is {accuracy:.2f}, below 0.92")
+
+
+register(Exercise(
+    id="05.3",
+    title="Three views of a tumour",
+    prepare=lambda build: build(),
+    public=[
+        Check("has inputs mean, error and worst of 10 features",
+              inputs_named({"mean": (None, 10), "error": (None, 10), "worst": (None, 10)})),
+        Check("gives each input its own Dense(4) layer", own_layer_per_view),
+        Check("outputs one probability", lambda m: expect.output_shape(m, (None, 1))),
+        Check("reaches 92 % test accuracy when trained for 20 epochs", learns_from_three_views, points=2),
+    ],
+))
