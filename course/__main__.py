@@ -32,14 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     from course.refresh import refresh as refresh_one
     from course.refresh import solution_paths
 
-    from nbclient.exceptions import CellExecutionError
+    from course.refresh import RefreshError
 
     for path in solution_paths(args.notebooks):
         print(f"refreshing {path.name} ...", end=" ", flush=True)
         try:
             print(f"{refresh_one(path):.1f} s")
-        except CellExecutionError as error:  # the notebook is left as it was
-            print(f"FAILED\n{path.name}: a cell raised an error that is not tagged raises-exception:\n{error}")
+        except RefreshError as error:  # the notebook file is left as it was
+            print(f"FAILED\n{error}\nFix the cell (or tag it raises-exception if the error is the lesson).")
             return 1
     print("Now run `make lessons` if you changed a solution, and `make test`.")
     return 0

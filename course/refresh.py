@@ -42,14 +42,35 @@ def _without_local_paths(text: str) -> str:
     return text.replace(sysconfig.get_paths()["purelib"] + "/", "site-packages/").replace(f"{ROOT}/", "")
 
 
+class RefreshError(RuntimeError):
+    """A solution cell raised an error it is not tagged to raise; the notebook file is left as it was."""
+
+
+def failed_cell(nb: nbformat.NotebookNode) -> str:
+    """Where execution stopped: 'code cell 7 (In [7]): ValueError: ...' with the cell's first line."""
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    for number, cell in enumerate(code_cells):
+        for out in cell.outputs:
+            if out.output_type == "error" and "raises-exception" not in cell.metadata.get("tags", []):
+                first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+                return (f"code cell {number} (In [{cell.execution_count}], starting {first_line!r}) raised "
+                        f"{out.ename}: {out.evalue.splitlines()[0] if out.evalue else ''}")
+    return "a cell failed (see the traceback above)"
+
+
 def refresh(path: Path) -> float:
     """Re-execute one solution notebook and rewrite it with its new outputs; return seconds taken."""
+    from nbclient.exceptions import CellExecutionError
+
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     start = time.perf_counter()
-    execute(nb, cwd=path.parent)
+    try:
+        execute(nb, cwd=path.parent)
+    except CellExecutionError:
+        raise RefreshError(f"{path.name}: {failed_cell(nb)}") from None
     seconds = time.perf_counter() - start
     nbformat.write(portable(nb), path)
     return seconds

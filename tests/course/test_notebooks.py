@@ -106,6 +106,8 @@ def test_stored_outputs_come_from_the_refresh_command(path):
         assert "execution" not in cell.metadata, f"code cell {index}: timing metadata stored"
         streams = "".join(o.text for o in cell.outputs if o.output_type == "stream")
         assert not PROGRESS_BAR.search(streams), f"code cell {index} prints a progress bar: pass verbose=0"
+        shown = streams + "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)
+        assert " at 0x" not in shown, f"code cell {index} shows an object's address: end it with something readable"
         errors = [o for o in cell.outputs if o.output_type == "error"]
         if "raises-exception" in tags(cell):
             assert errors, f"code cell {index} is tagged raises-exception but stored no error"
