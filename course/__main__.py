@@ -1,4 +1,10 @@
-"""Command line: `python -m course build [--check]` and `python -m course refresh [NOTEBOOK ...]`."""
+"""Command line of the course tooling.
+
+    python -m course build [--check]          regenerate lessons/ from solutions/ (make lessons)
+    python -m course refresh [NOTEBOOK ...]   re-execute solutions for their stored outputs (make outputs)
+    python -m course grade SUBMISSION ... --out DIR [--jobs N]   grade a class (see course.grading)
+    python -m course grade merge DIR ... --out DIR               join sharded grading runs
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,19 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course", description=__doc__)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["grade"]:
+        from course.grading.cli import main as grade_main
+
+        return grade_main(argv[1:])
+    parser = argparse.ArgumentParser(prog="python -m course", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="regenerate lessons/ from solutions/ (make lessons)")
     build.add_argument("--check", action="store_true", help="only report stale lessons; exit 1 if any")
     refresh = commands.add_parser("refresh", help="re-execute solutions to store their outputs (make outputs)")
     refresh.add_argument("notebooks", nargs="*", help="solution notebooks (default: all)")
+    commands.add_parser("grade", help="grade submissions: python -m course grade --help")
     args = parser.parse_args(argv)
 
     if args.command == "build":

@@ -1,8 +1,13 @@
-"""Exercise self-checks: `course.check("01.2", build_stack)` right after an exercise.
+"""Exercises and their checks: `course.check("01.2", build_stack)` right after an exercise.
 
-An exercise is registered once, in `course/exercises/lessonNN.py`, with the checks that test its
-behaviour and structure (never its source text). `check()` never raises: it returns a report whose
-text is stable, so nbval can compare it, and it says plainly that grading runs more checks.
+An exercise is registered once, in `course/exercises/lessonNN.py`, with checks that test behaviour
+and structure (never source text):
+
+- public checks run in the learner's kernel on the live answer (`check()`), never raise, and
+  print a stable report that says grading runs more checks;
+- grading checks run in the course grader, outside the submission's kernel, on the artifacts
+  its answer produced for the grading `cases` (see `course.grading`). Hidden ones are named in
+  feedback but their messages are not shown.
 """
 
 from __future__ import annotations
@@ -30,20 +35,35 @@ class Check:
     description: str
     test: Callable[[Any], None]  # raises CheckFailed (or AssertionError) when the answer is wrong
     points: int = 1
+    hidden: bool = False  # grading only: feedback names the check but does not show its message
+
+
+@dataclass(frozen=True)
+class Input:
+    """A grading argument the grader builds itself (a model, an array) and hands to the answer."""
+
+    name: str
 
 
 @dataclass(frozen=True)
 class Exercise:
     id: str
     title: str
-    # Turns the learner's answer (usually a function) into the value the checks look at.
+    # Turns the learner's answer (usually a function) into the value the public checks look at.
     prepare: Callable[[Any], Any] = lambda answer: answer
     public: list[Check] = field(default_factory=list)
+    # Grading: the answer function's name in the notebook, the argument tuples it is called with
+    # (which may contain Input placeholders), builders for those inputs, and the checks on results.
+    function: str = ""
+    cases: list[tuple] = field(default_factory=list)
+    inputs: dict[str, Callable[[], Any]] = field(default_factory=dict)
     grading: list[Check] = field(default_factory=list)
+    timeout: float = 120.0  # seconds for the grader's calls of this answer (training included)
 
     @property
     def points(self) -> int:
-        return sum(check.points for check in self.public + self.grading)
+        """What the exercise is worth: the points of its grading checks."""
+        return sum(check.points for check in self.grading)
 
 
 REGISTRY: dict[str, Exercise] = {}
@@ -56,12 +76,19 @@ def register(exercise: Exercise) -> Exercise:
     return exercise
 
 
-def get(exercise_id: str) -> Exercise:
+def load_all() -> dict[str, Exercise]:
+    """Every registered exercise (imports `course/exercises/lesson*.py` once)."""
     if not REGISTRY:
         import course.exercises as package
 
         for module in pkgutil.iter_modules(package.__path__):
-            importlib.import_module(f"course.exercises.{module.name}")
+            if module.name.startswith("lesson"):
+                importlib.import_module(f"course.exercises.{module.name}")
+    return REGISTRY
+
+
+def get(exercise_id: str) -> Exercise:
+    load_all()
     try:
         return REGISTRY[exercise_id]
     except KeyError:
@@ -115,7 +142,7 @@ class Report:
         printer.text(repr(self))
 
 
-def _run(check: Check, value: Any) -> CheckOutcome:
+def run_check(check: Check, value: Any) -> CheckOutcome:
     try:
         check.test(value)
     except CheckFailed as failure:
@@ -148,7 +175,7 @@ def run_checks(exercise: Exercise, answer: Any, checks: list[Check]) -> Report:
     if unanswered(value):
         report.problem = "not answered yet: your function still returns None; finish it and run it again."
         return report
-    report.outcomes = [_run(check, value) for check in checks]
+    report.outcomes = [run_check(check, value) for check in checks]
     hint = warning_hint(caught)
     if hint:
         report.outcomes.append(CheckOutcome("builds without Keras warnings", False, hint))
@@ -180,3 +207,33 @@ def check(exercise_id: str, answer: Any) -> Report:
     finally:
         random.setstate(python_state)
         np.random.set_state(numpy_state)
+
+
+@dataclass(frozen=True)
+class CaseError:
+    """A grading case whose call raised, timed out or returned something that could not be saved."""
+
+    message: str
+
+
+@dataclass
+class Collected:
+    """What an answer produced for each grading case, as loaded by the grader."""
+
+    values: list[Any]
+    inputs: dict[str, Any] = field(default_factory=dict)
+
+    def value(self, index: int = 0) -> Any:
+        if index >= len(self.values):
+            raise CheckFailed(f"grading case {index} was not run")
+        value = self.values[index]
+        if isinstance(value, CaseError):
+            raise CheckFailed(value.message)
+        if unanswered(value):
+            raise CheckFailed("not answered: the function returned None")
+        return value
+
+
+def on_case(index: int, test: Callable[[Any], None]) -> Callable[[Collected], None]:
+    """A grading test that applies a single-value test to grading case `index`."""
+    return lambda collected: test(collected.value(index))

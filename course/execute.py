@@ -1,4 +1,4 @@
-"""Run a notebook in a fresh kernel of this very Python environment (refresh, later grading)."""
+"""Run a notebook in a fresh kernel of this very Python environment (refresh and grading)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 import nbformat
 from jupyter_client import KernelManager
@@ -31,20 +32,39 @@ class CurrentEnvKernelManager(KernelManager):
         )
 
 
-def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: float = 300) -> nbformat.NotebookNode:
-    """Execute `nb` in place with the test settings; errors outside `raises-exception` cells raise."""
-    saved = dict(os.environ)
-    os.environ.update(TEST_ENV)  # the kernel inherits this process's environment
-    try:
-        NotebookClient(
-            nb,
-            km=CurrentEnvKernelManager(),
-            timeout=timeout,
-            resources={"metadata": {"path": str(cwd)}},
-            record_timing=False,
-            store_widget_state=False,
-        ).execute(stderr=subprocess.DEVNULL)  # the kernel process's own log lines
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+def kernel_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """This process's environment with the test settings (and `extra`) on top."""
+    return {**os.environ, **TEST_ENV, **(extra or {})}
+
+
+def execute(
+    nb: nbformat.NotebookNode,
+    cwd: Path,
+    timeout: float = 300,
+    *,
+    allow_errors: bool = False,
+    timeout_func: Callable[[nbformat.NotebookNode], float | None] | None = None,
+    env: dict[str, str] | None = None,
+) -> nbformat.NotebookNode:
+    """Execute `nb` in place with the test settings.
+
+    By default an error outside a `raises-exception` cell raises `CellExecutionError`. With
+    `allow_errors=True` (grading) errors are recorded and execution goes on, and a cell that runs
+    past its timeout is interrupted and recorded as a `CellTimeoutError` output.
+    """
+    client = NotebookClient(
+        nb,
+        km=CurrentEnvKernelManager(),
+        timeout=timeout,
+        timeout_func=timeout_func,
+        allow_errors=allow_errors,
+        interrupt_on_timeout=allow_errors,
+        error_on_timeout={"ename": "CellTimeoutError", "evalue": "the cell ran past its time limit and was stopped",
+                          "traceback": []} if allow_errors else None,
+        resources={"metadata": {"path": str(cwd)}},
+        record_timing=False,
+        store_widget_state=False,
+    )
+    # The kernel's own log lines (TensorFlow's C++ logging) go nowhere.
+    client.execute(stderr=subprocess.DEVNULL, env=env if env is not None else kernel_env())
     return nb

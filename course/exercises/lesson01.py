@@ -6,14 +6,15 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Collected, Exercise, on_case, register
 from course.exercises import expect
 
 HIDDEN = (64, 32)
+DENSE_CASES = [(64, 32), (32, 10), (4, 1), (100, 7), (1, 1)]  # the first three are public
 
 
 def dense_params_table(answer: Callable[[int, int], int]) -> dict[tuple[int, int], Any] | None:
-    table = {(n, units): answer(n, units) for n, units in [(64, 32), (32, 10), (4, 1)]}
+    table = {case: answer(*case) for case in DENSE_CASES[:3]}
     return None if any(value is None or value is ... for value in table.values()) else table
 
 
@@ -30,11 +31,21 @@ def matches_keras(table: dict[tuple[int, int], Any]) -> None:
             )
 
 
+def graded_table(indexes: range) -> Callable[[Collected], None]:
+    return lambda c: matches_keras({DENSE_CASES[i]: c.value(i) for i in indexes})
+
+
 register(Exercise(
     id="01.1",
     title="Count a Dense layer's parameters",
     prepare=dense_params_table,
     public=[Check("agrees with Keras for (64, 32), (32, 10) and (4, 1)", matches_keras)],
+    function="dense_params",
+    cases=DENSE_CASES,
+    grading=[
+        Check("agrees with Keras for (64, 32), (32, 10) and (4, 1)", graded_table(range(3))),
+        Check("agrees with Keras for other layer sizes", graded_table(range(3, 5)), hidden=True),
+    ],
 ))
 
 
@@ -57,13 +68,15 @@ def expected_params(hidden: tuple[int, ...] = HIDDEN) -> int:
 SAMPLE = np.random.default_rng(0).random((5, 64), dtype=np.float32)
 
 
-def layer_count(model: Any) -> None:
-    dense = [layer for layer in model.layers if type(layer).__name__ == "Dense"]
-    if len(dense) != len(HIDDEN) + 1:
-        raise CheckFailed(
-            f"expected {len(HIDDEN) + 1} Dense layers for hidden sizes {HIDDEN}, got {len(dense)}",
-            "one Dense per hidden size, then the 10-unit output layer.",
-        )
+def layer_count(hidden: tuple[int, ...]) -> Callable[[Any], None]:
+    def test(model: Any) -> None:
+        dense = [layer for layer in model.layers if type(layer).__name__ == "Dense"]
+        if len(dense) != len(hidden) + 1:
+            raise CheckFailed(
+                f"expected {len(hidden) + 1} Dense layers for hidden sizes {hidden}, got {len(dense)}",
+                "one Dense per hidden size, then the 10-unit output layer.",
+            )
+    return test
 
 
 def softmax_output(model: Any) -> None:
@@ -75,24 +88,49 @@ def softmax_output(model: Any) -> None:
         )
 
 
-def same_as_reference(model: Any) -> None:
-    expect.same_function(reference_stack(), model, SAMPLE)
+def same_as_reference(hidden: tuple[int, ...] = HIDDEN) -> Callable[[Any], None]:
+    return lambda model: expect.same_function(reference_stack(hidden), model, SAMPLE)
 
 
-shared_checks = [
-    Check("is built and outputs (None, 10)", lambda m: expect.output_shape(m, (None, 10))),
-    Check(f"has {expected_params():,} parameters for hidden sizes {HIDDEN}",
-          lambda m: expect.param_count(m, expected_params())),
-    Check("has one Dense per hidden size plus the output layer", layer_count),
-    Check("outputs class probabilities (softmax)", softmax_output),
-]
+def shape_checks(hidden: tuple[int, ...]) -> list[tuple[str, Callable[[Any], None]]]:
+    return [
+        ("is built and outputs (None, 10)", lambda m: expect.output_shape(m, (None, 10))),
+        (f"has {expected_params(hidden):,} parameters for hidden sizes {hidden}",
+         lambda m: expect.param_count(m, expected_params(hidden))),
+        ("has one Dense per hidden size plus the output layer", layer_count(hidden)),
+        ("outputs class probabilities (softmax)", softmax_output),
+    ]
+
+
+def other_sizes(kind: Callable[[Any], None], sizes: list[tuple[int, ...]]) -> Callable[[Collected], None]:
+    """Hidden check: the answer also works for other hidden sizes (grading cases 1, 2, ...)."""
+    def test(collected: Collected) -> None:
+        for index, hidden in enumerate(sizes, 1):
+            model = collected.value(index)
+            kind(model)
+            for _, check in shape_checks(hidden):
+                check(model)
+    return test
+
+
+STACK_SIZES = [(16,), (8, 8, 8)]
 
 register(Exercise(
     id="01.2",
     title="Build a stack of any depth with Sequential",
     prepare=lambda build_stack: build_stack(HIDDEN),
-    public=[Check("returns a keras.Sequential", expect.sequential), *shared_checks],
+    public=[Check("returns a keras.Sequential", expect.sequential),
+            *[Check(name, test) for name, test in shape_checks(HIDDEN)]],
+    function="build_stack",
+    cases=[(HIDDEN,), *[(size,) for size in STACK_SIZES]],
+    grading=[
+        Check("returns a keras.Sequential", on_case(0, expect.sequential)),
+        *[Check(name, on_case(0, test)) for name, test in shape_checks(HIDDEN)],
+        Check("works for other hidden sizes", other_sizes(expect.sequential, STACK_SIZES), hidden=True),
+    ],
 ))
+
+GRAPH_SIZES = [(16,), (8, 8, 8)]
 
 register(Exercise(
     id="01.3",
@@ -100,7 +138,15 @@ register(Exercise(
     prepare=lambda build_graph: build_graph(HIDDEN),
     public=[
         Check("returns a functional keras.Model", expect.functional),
-        *shared_checks,
-        Check("computes the same function as the Sequential stack", same_as_reference),
+        *[Check(name, test) for name, test in shape_checks(HIDDEN)],
+        Check("computes the same function as the Sequential stack", same_as_reference()),
+    ],
+    function="build_graph",
+    cases=[(HIDDEN,), *[(size,) for size in GRAPH_SIZES]],
+    grading=[
+        Check("returns a functional keras.Model", on_case(0, expect.functional)),
+        *[Check(name, on_case(0, test)) for name, test in shape_checks(HIDDEN)],
+        Check("computes the same function as the Sequential stack", on_case(0, same_as_reference())),
+        Check("works for other hidden sizes", other_sizes(expect.functional, GRAPH_SIZES), hidden=True),
     ],
 ))
