@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import Callable
 
 import nbformat
-from jupyter_client import KernelManager
+from jupyter_client import AsyncKernelManager
 from jupyter_client.kernelspec import KernelSpec
 from nbclient import NotebookClient
 
 from course.bootstrap import TEST_ENV
 
 
-class CurrentEnvKernelManager(KernelManager):
+class CurrentEnvKernelManager(AsyncKernelManager):
     """A kernel started with `sys.executable`, whatever kernelspec the notebook names.
 
     A `python3` kernelspec installed elsewhere on the machine could otherwise win over the

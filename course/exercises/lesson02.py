@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Collected, Exercise, Input, on_case, register
 from course.exercises import expect
 
 N_FEATURES = 30
@@ -30,31 +30,61 @@ def layer_types(expected: list[str]) -> Any:
     return test
 
 
+def late_checks(n: int) -> list[Check]:
+    return [
+        Check("returns a keras.Sequential", expect.sequential),
+        Check(f"is built for (None, {n}) inputs", input_shape((None, n))),
+        Check("has Dense(16) then Dense(1)", layer_types(["Dense", "Dense"])),
+        Check(f"has {n * 16 + 16 + 17} parameters", lambda m: expect.param_count(m, n * 16 + 16 + 17)),
+    ]
+
+
+def all_pass(checks: list[Check], index: int) -> Any:
+    def test(collected: Collected) -> None:
+        for check in checks:
+            check.test(collected.value(index))
+    return test
+
+
 register(Exercise(
     id="02.1",
     title="Build a model late",
     prepare=lambda build_late: build_late(N_FEATURES),
-    public=[
-        Check("returns a keras.Sequential", expect.sequential),
-        Check(f"is built for (None, {N_FEATURES}) inputs", input_shape((None, N_FEATURES))),
-        Check("has Dense(16) then Dense(1)", layer_types(["Dense", "Dense"])),
-        Check("has 513 parameters", lambda m: expect.param_count(m, N_FEATURES * 16 + 16 + 17)),
-    ],
+    public=late_checks(N_FEATURES),
+    function="build_late",
+    cases=[(N_FEATURES,), (5,)],
+    grading=[Check(c.description, on_case(0, c.test)) for c in late_checks(N_FEATURES)]
+    + [Check("is built for any number of features", all_pass(late_checks(5), 1), hidden=True)],
 ))
 
 CNN_LAYERS = ["Reshape", "Conv2D", "MaxPooling2D", "Flatten", "Dense"]
+
+CNN_CHECKS = [
+    Check("returns a keras.Sequential", expect.sequential),
+    Check("takes 64 flat pixels and outputs (None, 10)", lambda m: (
+        input_shape((None, 64))(m), expect.output_shape(m, (None, 10)))),
+    Check(f"has the layers {', '.join(CNN_LAYERS)}", layer_types(CNN_LAYERS)),
+    Check("has 1,370 parameters", lambda m: expect.param_count(m, 80 + 1290)),
+]
+
+
+def conv_settings(model: Any) -> None:
+    conv = next(layer for layer in model.layers if type(layer).__name__ == "Conv2D")
+    config = conv.get_config()
+    got = (config["filters"], tuple(config["kernel_size"]), config["padding"], config["activation"])
+    if got != (8, (3, 3), "same", "relu"):
+        raise CheckFailed(f"Conv2D has filters, kernel, padding, activation {got}")
+
 
 register(Exercise(
     id="02.2",
     title="A convolutional network for flat pixels",
     prepare=lambda digits_cnn: digits_cnn(),
-    public=[
-        Check("returns a keras.Sequential", expect.sequential),
-        Check("takes 64 flat pixels and outputs (None, 10)", lambda m: (
-            input_shape((None, 64))(m), expect.output_shape(m, (None, 10)))),
-        Check(f"has the layers {', '.join(CNN_LAYERS)}", layer_types(CNN_LAYERS)),
-        Check("has 1,370 parameters", lambda m: expect.param_count(m, 80 + 1290)),
-    ],
+    public=CNN_CHECKS,
+    function="digits_cnn",
+    cases=[()],
+    grading=[Check(c.description, on_case(0, c.test)) for c in CNN_CHECKS]
+    + [Check("uses Conv2D(8, 3, padding='same', activation='relu')", on_case(0, conv_settings), hidden=True)],
 ))
 
 
@@ -68,8 +98,15 @@ def reference_cnn() -> Any:
     ], name="reference_cnn")
 
 
-def shapes_match(shapes: Any) -> None:
-    expected = [(None, 8, 8, 1), (None, 6, 6, 4), (None, 3, 3, 4), (None, 36), (None, 3)]
+def reference_dense() -> Any:
+    import keras
+    from keras import layers
+
+    return keras.Sequential([keras.Input(shape=(12,)), layers.Dense(5), layers.Dense(2)], name="reference_dense")
+
+
+def shapes_match(shapes: Any, expected: list | None = None) -> None:
+    expected = expected or [(None, 8, 8, 1), (None, 6, 6, 4), (None, 3, 3, 4), (None, 36), (None, 3)]
     if not isinstance(shapes, list):
         raise CheckFailed(f"expected a list, got {type(shapes).__name__}", "build the list with a comprehension.")
     got = [tuple(s) if isinstance(s, (tuple, list)) else s for s in shapes]
@@ -83,4 +120,11 @@ register(Exercise(
     title="Read the shapes of a built model",
     prepare=lambda layer_output_shapes: layer_output_shapes(reference_cnn()),
     public=[Check("lists every layer's output shape in order", shapes_match)],
+    function="layer_output_shapes",
+    cases=[(Input("cnn"),), (Input("dense"),)],
+    inputs={"cnn": reference_cnn, "dense": reference_dense},
+    grading=[
+        Check("lists every layer's output shape in order", on_case(0, shapes_match)),
+        Check("works for another model", on_case(1, lambda s: shapes_match(s, [(None, 5), (None, 2)])), hidden=True),
+    ],
 ))

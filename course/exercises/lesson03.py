@@ -7,14 +7,14 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Collected, Exercise, Input, on_case, register
 from course.exercises import expect
 
-CONV_CASES = [(3, 1, 8), (3, 8, 16), (1, 16, 4)]
+CONV_CASES = [(3, 1, 8), (3, 8, 16), (1, 16, 4), (5, 3, 6), (2, 7, 1)]  # the first three are public
 
 
 def conv_table(answer: Callable[[int, int, int], int]) -> dict | None:
-    table = {case: answer(*case) for case in CONV_CASES}
+    table = {case: answer(*case) for case in CONV_CASES[:3]}
     return None if any(v is None or v is ... for v in table.values()) else table
 
 
@@ -31,11 +31,21 @@ def matches_keras_conv(table: dict) -> None:
             )
 
 
+def graded_conv(indexes: range) -> Callable[[Collected], None]:
+    return lambda c: matches_keras_conv({CONV_CASES[i]: c.value(i) for i in indexes})
+
+
 register(Exercise(
     id="03.1",
     title="Count a convolution's parameters",
     prepare=conv_table,
     public=[Check("agrees with Keras for three convolutions", matches_keras_conv)],
+    function="conv2d_params",
+    cases=CONV_CASES,
+    grading=[
+        Check("agrees with Keras for three convolutions", graded_conv(range(3))),
+        Check("agrees with Keras for other kernels and channels", graded_conv(range(3, 5)), hidden=True),
+    ],
 ))
 
 SAMPLE = np.random.default_rng(3).random((4, 64), dtype=np.float32)
@@ -79,6 +89,18 @@ def extracts_hidden(pair: tuple) -> None:
         raise CheckFailed("its output differs from the hidden layer's output", "end the model at get_layer(name).output.")
 
 
+def graded_pair(index: int, test: Callable[[tuple], None]) -> Callable[[Collected], None]:
+    """Pair grading case `index` with the grader's own copy of the reference model."""
+    return lambda c: test((c.inputs["reference"], c.value(index)))
+
+
+def extracts_digit(pair: tuple) -> None:
+    reference, extractor = pair
+    expect.output_shape(extractor, (None, 10))
+    if not np.allclose(no_structure_warning(extractor), reference.predict(SAMPLE, verbose=0), atol=1e-6):
+        raise CheckFailed("ending at the last layer should reproduce the model's predictions")
+
+
 register(Exercise(
     id="03.2",
     title="A feature extractor for any layer",
@@ -86,6 +108,14 @@ register(Exercise(
     public=[
         Check("returns a functional model", lambda pair: expect.functional(pair[1])),
         Check("outputs the hidden layer's features, without warnings", extracts_hidden),
+    ],
+    function="feature_extractor",
+    cases=[(Input("reference"), "hidden"), (Input("reference"), "digit")],
+    inputs={"reference": reference_sequential},
+    grading=[
+        Check("returns a functional model", on_case(0, expect.functional)),
+        Check("outputs the hidden layer's features, without warnings", graded_pair(0, extracts_hidden)),
+        Check("works for any layer name", graded_pair(1, extracts_digit), hidden=True),
     ],
 ))
 
@@ -112,6 +142,16 @@ def same_predictions(pair: tuple) -> None:
         raise CheckFailed("its predictions differ from the Sequential model's")
 
 
+def same_weights(pair: tuple) -> None:
+    reference, converted = pair
+    for name in ("hidden", "digit"):
+        ours = [w.shape for w in reference.get_layer(name).get_weights()]
+        theirs = converted.get_layer(name).get_weights()
+        if [w.shape for w in theirs] != ours or not all(
+                np.array_equal(a, b) for a, b in zip(theirs, reference.get_layer(name).get_weights())):
+            raise CheckFailed(f"layer {name!r} does not hold the Sequential model's weights")
+
+
 register(Exercise(
     id="03.3",
     title="Convert without copying",
@@ -120,5 +160,14 @@ register(Exercise(
         Check("returns a functional model", lambda pair: expect.functional(pair[1])),
         Check("uses the Sequential model's own layers", shares_layers),
         Check("predicts the same, without warnings", same_predictions),
+    ],
+    function="to_functional",
+    cases=[(Input("reference"),)],
+    inputs={"reference": reference_sequential},
+    # Layer identity cannot survive a saved file: the grader checks the weights and predictions.
+    grading=[
+        Check("returns a functional model", on_case(0, expect.functional)),
+        Check("keeps the Sequential model's layers and weights", graded_pair(0, same_weights)),
+        Check("predicts the same, without warnings", graded_pair(0, same_predictions)),
     ],
 ))

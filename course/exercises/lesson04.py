@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Collected, Exercise, Input, on_case, register
 from course.exercises import expect
 
 N_FEATURES = 30
@@ -42,24 +42,39 @@ def learns_the_tumours(model: Any) -> None:
                           "check the output activation (sigmoid) and the loss.")
 
 
+BINARY_CHECKS = [
+    Check("returns a functional model", expect.functional),
+    Check("takes 30 features and outputs one probability", lambda m: expect.output_shape(m, (None, 1))),
+    Check("is compiled with Adam and binary cross-entropy", compiled_binary),
+    Check("reaches 90 % test accuracy on the tumours in 20 epochs", learns_the_tumours, points=2),
+]
+
+
+def other_width(model: Any) -> None:
+    got = tuple(model.inputs[0].shape)
+    if got != (None, 12):
+        raise CheckFailed(f"build_binary_classifier(12) takes inputs of shape {got}")
+    compiled_binary(model)
+
+
 register(Exercise(
     id="04.1",
     title="A compiled binary classifier",
     prepare=lambda build: build(N_FEATURES),
-    public=[
-        Check("returns a functional model", expect.functional),
-        Check("takes 30 features and outputs one probability", lambda m: expect.output_shape(m, (None, 1))),
-        Check("is compiled with Adam and binary cross-entropy", compiled_binary),
-        Check("reaches 90 % test accuracy on the tumours in 20 epochs", learns_the_tumours, points=2),
-    ],
+    public=BINARY_CHECKS,
+    function="build_binary_classifier",
+    cases=[(N_FEATURES,), (12,)],
+    timeout=300,
+    grading=[Check(c.description, on_case(0, c.test), c.points) for c in BINARY_CHECKS]
+    + [Check("works for any number of features", on_case(1, other_width), hidden=True)],
 ))
 
 
 def early_stopping_config(callback: Any) -> None:
-    import keras
-
-    if not isinstance(callback, keras.callbacks.EarlyStopping):
-        raise CheckFailed(f"expected a keras.callbacks.EarlyStopping, got {type(callback).__name__}")
+    # Live in the kernel it is the callback; in the grader, its saved class name and attributes.
+    name = getattr(callback, "class_name", type(callback).__name__)
+    if name != "EarlyStopping":
+        raise CheckFailed(f"expected a keras.callbacks.EarlyStopping, got {name}")
     wanted = {"monitor": "val_loss", "patience": 5, "restore_best_weights": True}
     got = {key: getattr(callback, key) for key in wanted}
     if got != wanted:
@@ -72,6 +87,9 @@ register(Exercise(
     title="Configure early stopping",
     prepare=lambda make: make(),
     public=[Check("watches val_loss, waits 5 epochs, restores the best weights", early_stopping_config)],
+    function="make_early_stopping",
+    cases=[()],
+    grading=[Check("watches val_loss, waits 5 epochs, restores the best weights", on_case(0, early_stopping_config))],
 ))
 
 X = np.random.default_rng(4).normal(size=(12, 4)).astype("float32")
@@ -112,6 +130,23 @@ def labels_match(kind: str) -> Callable[[dict], None]:
     return test
 
 
+def graded_labels(kind: str, index: int) -> Callable[[Collected], None]:
+    def test(collected: Collected) -> None:
+        model = collected.inputs[kind]
+        probabilities = model.predict(X, verbose=0)
+        expected = (probabilities[:, 0] > 0.5).astype(int) if kind == "binary" else probabilities.argmax(axis=1)
+        labels_match(kind)({kind: collected.value(index), "expected": {kind: expected}})
+    return test
+
+
+def reference_binary() -> Any:
+    return reference_models()[0]
+
+
+def reference_three() -> Any:
+    return reference_models()[1]
+
+
 register(Exercise(
     id="04.3",
     title="From probabilities to labels",
@@ -119,5 +154,12 @@ register(Exercise(
     public=[
         Check("thresholds a single sigmoid output at 0.5", labels_match("binary")),
         Check("takes the most likely of several softmax outputs", labels_match("three")),
+    ],
+    function="predict_labels",
+    cases=[(Input("binary"), Input("x")), (Input("three"), Input("x"))],
+    inputs={"binary": reference_binary, "three": reference_three, "x": lambda: X},
+    grading=[
+        Check("thresholds a single sigmoid output at 0.5", graded_labels("binary", 0)),
+        Check("takes the most likely of several softmax outputs", graded_labels("three", 1)),
     ],
 ))

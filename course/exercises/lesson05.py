@@ -6,22 +6,30 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Collected, Exercise, Input, on_case, register
 from course.exercises import expect
 
 X = np.arange(4 * 30, dtype="float32").reshape(4, 30)
 GROUPS = {"mean": slice(0, 10), "error": slice(10, 20), "worst": slice(20, 30)}
 
 
-def groups_match(result: Any) -> None:
-    if not isinstance(result, dict):
-        raise CheckFailed(f"expected a dict, got {type(result).__name__}")
-    if sorted(result) != sorted(GROUPS):
-        raise CheckFailed(f"expected keys {sorted(GROUPS)}, got {sorted(result)}")
-    for name, columns in GROUPS.items():
-        if not np.array_equal(np.asarray(result[name]), X[:, columns]):
-            raise CheckFailed(f"{name!r} should hold columns {columns.start}-{columns.stop - 1}",
-                              "slice the columns: x[:, 0:10], x[:, 10:20], x[:, 20:30].")
+def groups_match_for(x: np.ndarray) -> Callable[[Any], None]:
+    def test(result: Any) -> None:
+        if not isinstance(result, dict):
+            raise CheckFailed(f"expected a dict, got {type(result).__name__}")
+        if sorted(result) != sorted(GROUPS):
+            raise CheckFailed(f"expected keys {sorted(GROUPS)}, got {sorted(result)}")
+        for name, columns in GROUPS.items():
+            if not np.array_equal(np.asarray(result[name]), x[:, columns]):
+                raise CheckFailed(f"{name!r} should hold columns {columns.start}-{columns.stop - 1}",
+                                  "slice the columns: x[:, 0:10], x[:, 10:20], x[:, 20:30].")
+    return test
+
+
+groups_match = groups_match_for(X)
+
+
+X_OTHER = np.random.default_rng(5).random((7, 30)).astype("float32")
 
 
 register(Exercise(
@@ -29,6 +37,13 @@ register(Exercise(
     title="Split the features by group",
     prepare=lambda split: split(X),
     public=[Check("splits the 30 columns into mean, error and worst", groups_match)],
+    function="split_groups",
+    cases=[(Input("x"),), (Input("other"),)],
+    inputs={"x": lambda: X, "other": lambda: X_OTHER},
+    grading=[
+        Check("splits the 30 columns into mean, error and worst", on_case(0, groups_match)),
+        Check("works for any number of rows", on_case(1, groups_match_for(X_OTHER)), hidden=True),
+    ],
 ))
 
 
@@ -61,16 +76,23 @@ def wide_joins_directly(model: Any) -> None:
                           "two Dense(16, activation='relu') layers between the deep input and the join.")
 
 
+WIDE_CHECKS = [
+    Check("returns a functional model", expect.functional),
+    Check("has inputs wide (None, 5) and deep (None, 8)", inputs_named({"wide": (None, 5), "deep": (None, 8)})),
+    Check("joins the wide input directly with two Dense(16) layers of the deep one", wide_joins_directly),
+    Check("outputs one number", lambda m: expect.output_shape(m, (None, 1))),
+]
+
 register(Exercise(
     id="05.2",
     title="A Wide & Deep model of any size",
     prepare=lambda build: build(5, 8),
-    public=[
-        Check("returns a functional model", expect.functional),
-        Check("has inputs wide (None, 5) and deep (None, 8)", inputs_named({"wide": (None, 5), "deep": (None, 8)})),
-        Check("joins the wide input directly with two Dense(16) layers of the deep one", wide_joins_directly),
-        Check("outputs one number", lambda m: expect.output_shape(m, (None, 1))),
-    ],
+    public=WIDE_CHECKS,
+    function="wide_and_deep_model",
+    cases=[(5, 8), (2, 3)],
+    grading=[Check(c.description, on_case(0, c.test)) for c in WIDE_CHECKS]
+    + [Check("works for other input sizes", on_case(1, inputs_named({"wide": (None, 2), "deep": (None, 3)})),
+             hidden=True)],
 ))
 
 
@@ -106,15 +128,20 @@ def learns_from_three_views(model: Any) -> None:
         raise CheckFailed(f"test accuracy after 20 epochs is {accuracy:.2f}, below 0.92")
 
 
+VIEW_CHECKS = [
+    Check("has inputs mean, error and worst of 10 features",
+          inputs_named({"mean": (None, 10), "error": (None, 10), "worst": (None, 10)})),
+    Check("gives each input its own Dense(4) layer", own_layer_per_view),
+    Check("outputs one probability", lambda m: expect.output_shape(m, (None, 1))),
+    Check("reaches 92 % test accuracy when trained for 20 epochs", learns_from_three_views, points=2),
+]
+
 register(Exercise(
     id="05.3",
     title="Three views of a tumour",
     prepare=lambda build: build(),
-    public=[
-        Check("has inputs mean, error and worst of 10 features",
-              inputs_named({"mean": (None, 10), "error": (None, 10), "worst": (None, 10)})),
-        Check("gives each input its own Dense(4) layer", own_layer_per_view),
-        Check("outputs one probability", lambda m: expect.output_shape(m, (None, 1))),
-        Check("reaches 92 % test accuracy when trained for 20 epochs", learns_from_three_views, points=2),
-    ],
+    public=VIEW_CHECKS,
+    function="three_view_classifier",
+    cases=[()],
+    grading=[Check(c.description, on_case(0, c.test), c.points) for c in VIEW_CHECKS],
 ))

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Collected, Exercise, Input, on_case, register
 from course.exercises import expect
 
 
@@ -45,15 +45,20 @@ def activations(model: Any) -> None:
             raise CheckFailed(f"layer {name!r} uses {got}, expected {wanted}")
 
 
+HEAD_CHECKS = [
+    Check("has outputs digit (None, 10) and is_odd (None, 1)", output_heads),
+    Check("grows both heads from one Dense(64) trunk", shared_trunk),
+    Check("uses softmax for digit and sigmoid for is_odd", activations),
+]
+
 register(Exercise(
     id="06.1",
     title="Two heads on one trunk",
     prepare=lambda build: build(),
-    public=[
-        Check("has outputs digit (None, 10) and is_odd (None, 1)", output_heads),
-        Check("grows both heads from one Dense(64) trunk", shared_trunk),
-        Check("uses softmax for digit and sigmoid for is_odd", activations),
-    ],
+    public=HEAD_CHECKS,
+    function="digit_and_parity",
+    cases=[()],
+    grading=[Check(c.description, on_case(0, c.test)) for c in HEAD_CHECKS],
 ))
 
 
@@ -111,14 +116,21 @@ def both_heads_learn(model: Any) -> None:
         )
 
 
+COMPILE_CHECKS = [
+    Check("compiles losses, metrics and loss_weights as dicts", compile_dicts),
+    Check("trains both heads (5 epochs)", both_heads_learn, points=2),
+]
+
 register(Exercise(
     id="06.2",
     title="Compile it right",
     prepare=compiled_reference,
-    public=[
-        Check("compiles losses, metrics and loss_weights as dicts", compile_dicts),
-        Check("trains both heads (5 epochs)", both_heads_learn, points=2),
-    ],
+    public=COMPILE_CHECKS,
+    function="compile_digit_and_parity",
+    cases=[(Input("model"),)],
+    inputs={"model": reference_two_heads},
+    timeout=300,
+    grading=[Check(c.description, on_case(0, c.test), c.points) for c in COMPILE_CHECKS],
 ))
 
 X = np.random.default_rng(6).random((16, 64), dtype=np.float32)
@@ -147,4 +159,9 @@ register(Exercise(
     title="Read a dict of predictions",
     prepare=parity_pair,
     public=[Check("reads the is_odd head of predict's dict", parity_matches)],
+    function="odd_digits",
+    cases=[(Input("model"), Input("x"))],
+    inputs={"model": reference_two_heads, "x": lambda: X},
+    grading=[Check("reads the is_odd head of predict's dict",
+                   lambda c: parity_matches((c.inputs["model"], c.value(0))))],
 ))

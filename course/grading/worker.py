@@ -101,7 +101,10 @@ def exercise_errors(nb: nbformat.NotebookNode) -> dict[str, str]:
         eid = exercise_id(cell)
         for out in cell.get("outputs", []) if eid else []:
             if out.get("output_type") == "error" and eid not in found:
-                found[eid] = f"{out.ename}: {str(out.evalue).splitlines()[0] if out.evalue else ''}"[:300]
+                if out.ename in ("KeyboardInterrupt", "CellTimeoutError"):  # stopped by the cell time limit
+                    found[eid] = "ran past its time limit and was stopped (an endless loop?)"
+                else:
+                    found[eid] = f"raised {out.ename}: {str(out.evalue).splitlines()[0] if out.evalue else ''}"[:300]
     return found
 
 
@@ -121,12 +124,17 @@ def grade(path: Path, name: str, cell_timeout: float = DEFAULT_CELL_TIMEOUT) -> 
         inputs_dir, artifacts_dir, run_dir = work / "inputs", work / "artifacts", work / "run"
         run_dir.mkdir()
         nb = assembled.notebook
-        live_inputs = {}
-        for exercise in assembled.exercises:
-            live_inputs[exercise.id] = save_inputs(exercise, inputs_dir)
-            cell = nbformat.v4.new_code_cell(collect_cell_source(exercise, inputs_dir, artifacts_dir))
-            cell.metadata["course"] = {"collect": exercise.id, "timeout": exercise.timeout}
-            nb.cells.append(cell)
+        live_inputs = {exercise.id: save_inputs(exercise, inputs_dir) for exercise in assembled.exercises}
+        by_id = {exercise.id: exercise for exercise in assembled.exercises}
+        cells = []
+        for cell in nb.cells:  # collect each answer right after its cell: a later crash cannot lose it
+            cells.append(cell)
+            eid = exercise_id(cell)
+            if eid in by_id:
+                collect = nbformat.v4.new_code_cell(collect_cell_source(by_id[eid], inputs_dir, artifacts_dir))
+                collect.metadata["course"] = {"collect": eid, "timeout": by_id[eid].timeout}
+                cells.append(collect)
+        nb.cells = cells
 
         def timeout_for(cell: nbformat.NotebookNode) -> float:
             return float(cell.get("metadata", {}).get("course", {}).get("timeout", cell_timeout))
@@ -148,7 +156,7 @@ def grade(path: Path, name: str, cell_timeout: float = DEFAULT_CELL_TIMEOUT) -> 
             graded = ExerciseResult(exercise.id, exercise.title, 0.0, float(exercise.points),
                                     notes=list(assembled.notes.get(exercise.id, [])))
             if exercise.id in errors:
-                graded.notes.append(f"the exercise cell raised {errors[exercise.id]}")
+                graded.notes.append(f"the exercise cell {errors[exercise.id]}")
             for check in exercise.grading:
                 outcome = run_check(check, collected)
                 graded.checks.append(CheckResult(

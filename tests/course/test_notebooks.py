@@ -79,7 +79,9 @@ def test_exercises_have_ids_solutions_and_a_check_after_them(path):
         ids.append(meta["id"])
         following = nb.cells[index + 1]
         assert f'course.check("{meta["id"]}"' in following.source, f"cell {index}: no check cell after it"
-        checks.get(meta["id"])  # registered
+        assert meta.get("points") == checks.get(meta["id"]).points, (
+            f"cell {index}: metadata points {meta.get('points')} differ from the grading checks' "
+            f"{checks.get(meta['id']).points}")
     assert len(ids) >= 2 and len(ids) == len(set(ids)), f"{path.name}: exercises {ids}"
 
 
