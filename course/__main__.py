@@ -4,12 +4,14 @@
     python -m course refresh [NOTEBOOK ...]   re-execute solutions for their stored outputs (make outputs)
     python -m course grade SUBMISSION ... --out DIR [--jobs N]   grade a class (see course.grading)
     python -m course grade merge DIR ... --out DIR               join sharded grading runs
+    python -m course export-nbgrader OUT      the solutions as an nbgrader source folder
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     refresh = commands.add_parser("refresh", help="re-execute solutions to store their outputs (make outputs)")
     refresh.add_argument("notebooks", nargs="*", help="solution notebooks (default: all)")
     commands.add_parser("grade", help="grade submissions: python -m course grade --help")
+    nbgrader = commands.add_parser("export-nbgrader", help="write an nbgrader source/ folder from solutions/")
+    nbgrader.add_argument("out", type=Path)
     args = parser.parse_args(argv)
 
     if args.command == "build":
@@ -40,6 +44,13 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if stale else 0
         for path in lesson_build.write_lessons():
             print(f"wrote lessons/{path.name}")
+        return 0
+
+    if args.command == "export-nbgrader":
+        from course.nbgrader import export
+
+        for path in export(args.out):
+            print(f"wrote {path}")
         return 0
 
     from course.refresh import refresh as refresh_one

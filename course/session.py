@@ -27,7 +27,8 @@ def _limit_threads() -> None:
         pass  # TensorFlow already started its thread pools in this kernel; keep them.
 
 
-def _quiet_logging() -> None:
+def quiet_logging() -> None:
+    """TensorFlow's and absl's logs at ERROR only; no deprecation chatter."""
     import absl.logging
     import tensorflow as tf
 
@@ -59,7 +60,7 @@ def setup(seed: int = 0) -> None:
     import tensorflow as tf
 
     _limit_threads()
-    _quiet_logging()
+    quiet_logging()
     keras.utils.set_random_seed(seed)
     tf.config.experimental.enable_op_determinism()
     keras.backend.clear_session()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -18,6 +19,30 @@ from typing import Any
 import numpy as np
 
 from course.checks import CaseError, Exercise, Input
+
+READY = "READY"  # written into inputs/ once the grader has put the inputs there
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """What the worker needs to know of an exercise (it never imports the registry)."""
+
+    id: str
+    function: str
+    cases: list  # encoded with `encode`
+    timeout: float
+
+    @classmethod
+    def of(cls, exercise: Exercise) -> "RunSpec":
+        return cls(exercise.id, exercise.function, [encode(list(case)) for case in exercise.cases], exercise.timeout)
+
+
+def write_specs(exercises: dict[str, Exercise], path: Path) -> None:
+    path.write_text(json.dumps({eid: asdict(RunSpec.of(ex)) for eid, ex in exercises.items()}))
+
+
+def read_specs(path: Path) -> dict[str, RunSpec]:
+    return {eid: RunSpec(**data) for eid, data in json.loads(path.read_text()).items()}
 
 
 def encode(value: Any) -> Any:
@@ -56,8 +81,12 @@ def _grader_collect():
     import json, pathlib, traceback
     import numpy as np
     import keras
+    import time
     inputs, out = pathlib.Path({inputs!r}), pathlib.Path({artifacts!r})
     out.mkdir(parents=True, exist_ok=True)
+    deadline = time.time() + 300
+    while not (inputs / "{ready}").exists() and time.time() < deadline:  # the grader is still building them
+        time.sleep(0.05)
 
     def decode(value):
         if isinstance(value, dict) and "__input__" in value:
@@ -118,11 +147,10 @@ del _grader_collect
 '''
 
 
-def collect_cell_source(exercise: Exercise, inputs: Path, artifacts: Path) -> str:
-    cases = json.dumps([encode(list(case)) for case in exercise.cases])
+def collect_cell_source(spec: RunSpec, inputs: Path, artifacts: Path) -> str:
     return textwrap.dedent(COLLECT_CELL).format(
-        function=exercise.function, prefix=file_prefix(exercise.id), inputs=str(inputs),
-        artifacts=str(artifacts), cases=cases,
+        function=spec.function, prefix=file_prefix(spec.id), inputs=str(inputs), ready=READY,
+        artifacts=str(artifacts), cases=json.dumps(spec.cases),
     ).strip()
 
 

@@ -18,22 +18,27 @@ import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping, Protocol
 
 import nbformat
 
 from course.build import SOLUTIONS, is_exercise_cell, lesson_cell
-from course.checks import Exercise
 
 
 class NotGradable(ValueError):
     """A submission the grader cannot work with (not a notebook, unknown lesson); the reason says why."""
 
 
+class ExerciseLike(Protocol):
+    id: str
+    function: str  # the answer's function name, to find a cell that lost its metadata
+
+
 @dataclass
 class Assembled:
     notebook: nbformat.NotebookNode
     lesson: str  # "01_two_ways"
-    exercises: list[Exercise]
+    exercises: list[ExerciseLike]
     notes: dict[str, list[str]] = field(default_factory=dict)  # exercise id → what the grader noticed
 
 
@@ -69,7 +74,7 @@ def find_template(nb: nbformat.NotebookNode, path: Path, solutions: Path = SOLUT
     return found[0]
 
 
-def _answer_cells(nb: nbformat.NotebookNode, exercise: Exercise) -> tuple[str | None, list[str]]:
+def _answer_cells(nb: nbformat.NotebookNode, exercise: ExerciseLike) -> tuple[str | None, list[str]]:
     """The submission's source for one exercise, and notes on how it was found."""
     cells = nb.cells
     matches = [i for i, c in enumerate(cells) if exercise_id(c) == exercise.id]
@@ -95,7 +100,7 @@ def _answer_cells(nb: nbformat.NotebookNode, exercise: Exercise) -> tuple[str | 
     return "\n".join(cells[i].source for i in chosen), notes
 
 
-def assemble(submission: nbformat.NotebookNode, path: Path, exercises: dict[str, Exercise],
+def assemble(submission: nbformat.NotebookNode, path: Path, exercises: Mapping[str, ExerciseLike],
              solutions: Path = SOLUTIONS) -> Assembled:
     template_path = find_template(submission, path, solutions)
     template = nbformat.read(template_path, as_version=4)

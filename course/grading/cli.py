@@ -13,16 +13,12 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
-import subprocess
-import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from course.grading.report import read_results, write_gradebook, write_result
-from course.grading.worker import DEFAULT_CELL_TIMEOUT, SubmissionResult, result_from_json
+from course.bootstrap import TEST_ENV
+from course.grading.worker import DEFAULT_CELL_TIMEOUT
 
 
 def submission_names(paths: list[Path]) -> dict[Path, str]:
@@ -33,32 +29,6 @@ def submission_names(paths: list[Path]) -> dict[Path, str]:
         return dict(zip(paths, stems))
     common = Path(os.path.commonpath([str(p.parent) for p in resolved]))
     return {p: "__".join(r.relative_to(common).with_suffix("").parts) for p, r in zip(paths, resolved)}
-
-
-def grade_in_worker(path: Path, name: str, timeout: float, cell_timeout: float, memory_gb: float,
-                    logs: Path) -> SubmissionResult:
-    """Run the worker for one submission; kill its whole process group at the wall-clock limit."""
-    with tempfile.TemporaryDirectory(prefix="kt-result-") as tmp:
-        result_file = Path(tmp) / "result.json"
-        command = [sys.executable, "-m", "course.grading.worker", str(path), str(result_file), "--name", name,
-                   "--cell-timeout", str(cell_timeout), "--memory-gb", str(memory_gb),
-                   "--cpu-seconds", str(int(timeout * 2))]
-        with (logs / f"{name}.log").open("w") as log:
-            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-            try:
-                process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-                return SubmissionResult(name, str(path), "error",
-                                        reason=f"stopped after the {timeout:g} s limit for one notebook")
-        if not result_file.exists():
-            return SubmissionResult(name, str(path), "error",
-                                    reason=f"the grading worker ended with code {process.returncode} "
-                                           f"(see logs/{name}.log)")
-        import json
-
-        return result_from_json(json.loads(result_file.read_text()))
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -97,9 +67,13 @@ def grade_command(argv: list[str]) -> int:
     logs.mkdir(parents=True, exist_ok=True)
     start, done = time.perf_counter(), 0
     print(f"Grading {len(submissions)} submission(s) with {args.jobs} job(s) into {args.out}/", flush=True)
+    os.environ.update(TEST_ENV)  # quiet, single-threaded, deterministic checks in this process
+    from course.grading.grader import Grader
+    from course.grading.report import read_results, write_gradebook, write_result
+
+    grader = Grader(args.timeout, args.cell_timeout, args.memory_gb, logs)
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = {pool.submit(grade_in_worker, path, names[path], args.timeout, args.cell_timeout,
-                               args.memory_gb, logs): path for path in submissions}
+        futures = {pool.submit(grader.grade, path, names[path]): path for path in submissions}
         for future in as_completed(futures):
             result = future.result()
             write_result(result, args.out)
@@ -108,6 +82,7 @@ def grade_command(argv: list[str]) -> int:
                        else f"not graded: {result.reason}")
             print(f"[{done:>{len(str(len(submissions)))}}/{len(submissions)}] {result.submission}: {verdict} "
                   f"({time.perf_counter() - start:.0f} s elapsed)", flush=True)
+    grader.close()
     gradebook = write_gradebook(read_results(args.out), args.out)
     print(f"Wrote {gradebook} and feedback/ in {time.perf_counter() - start:.0f} s.")
     return 0
@@ -122,6 +97,8 @@ def merge_command(argv: list[str]) -> int:
     for shard in args.shards:
         if not (shard / "results").is_dir():
             parser.error(f"{shard} has no results/ folder: is it the --out of a grading run?")
+    from course.grading.report import read_results, write_gradebook
+
     seen: dict[str, Path] = {}
     for shard in args.shards:
         for sub in ("results", "feedback", "logs"):

@@ -8,7 +8,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from course.grading.worker import SubmissionResult, result_from_json
+from course.grading.grader import SubmissionResult, result_from_json
 
 FIXED_COLUMNS = ["submission", "score", "max_score", "status", "reason"]
 

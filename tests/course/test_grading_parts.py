@@ -17,7 +17,7 @@ from course.checks import load_all
 from course.grading.assemble import NotGradable, assemble, find_template, read_submission
 from course.grading.cli import parse_shard, submission_names
 from course.grading.report import feedback_html, write_gradebook, write_result
-from course.grading.worker import CheckResult, ExerciseResult, SubmissionResult
+from course.grading.grader import CheckResult, ExerciseResult, SubmissionResult
 
 LESSON = SOLUTIONS / "01_two_ways.ipynb"
 
