@@ -53,10 +53,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path}")
         return 0
 
+    from course.refresh import RefreshError, solution_paths
     from course.refresh import refresh as refresh_one
-    from course.refresh import solution_paths
-
-    from course.refresh import RefreshError
 
     for path in solution_paths(args.notebooks):
         print(f"refreshing {path.name} ...", end=" ", flush=True)

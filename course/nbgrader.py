@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from course.build import SOLUTIONS, NOTEBOOK_METADATA
+from course.build import NOTEBOOK_METADATA, SOLUTIONS
 from course.checks import get
 
 

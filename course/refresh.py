@@ -16,7 +16,6 @@ import nbformat
 from course.build import NOTEBOOK_METADATA, ROOT, SOLUTIONS
 from course.execute import execute
 
-
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"  # random model ids; nbval never compares them
 
 

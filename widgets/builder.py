@@ -121,15 +121,17 @@ class LayerStackBuilder(ipw.VBox):
             model = keras.Sequential([keras.Input(shape=self.shape), *built], name=self.name)
         except Exception as error:  # Keras's own words are the lesson: show them
             self.error = f"{type(error).__name__}: {_ANSI.sub('', str(error)).strip()}"
-            self.message.value = (f"<pre style='color:#c0392b;white-space:pre-wrap'>Keras refused "
-                                  f"{html.escape(specs[-1]) if specs else 'the input'}:\n{html.escape(self.error)}</pre>")
+            refused = html.escape(specs[-1]) if specs else "the input"
+            self.message.value = (f"<pre style='color:#c0392b;white-space:pre-wrap'>Keras refused {refused}:\n"
+                                  f"{html.escape(self.error)}</pre>")
             return False
         self.specs, self.model, self.error = specs, model, ""
         if not specs:  # Keras builds a Sequential only once it holds a layer
             self.message.value = f"<span>Input shape {self.shape}: add a first layer.</span>"
             self.summary.value = self.picture.value = ""
             return True
-        self.message.value = f"<span>{len(specs)} layer{'s' * (len(specs) != 1)} · {model.count_params():,} params</span>"
+        plural = "s" * (len(specs) != 1)
+        self.message.value = f"<span>{len(specs)} layer{plural} · {model.count_params():,} params</span>"
         graph = architecture_graph(model)
         self.summary.value = f"<pre style='font-size:11px'>{html.escape(summary_text(graph))}</pre>"
         self.picture.value = interactive_svg(graph, f"kt-builder-{next(_ids)}")

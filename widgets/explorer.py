@@ -16,8 +16,8 @@ from typing import Any
 import ipywidgets as ipw
 
 from widgets.graph import Graph
-from widgets.render import HIGHLIGHT, Drawing, draw, drawing_axes, figure_size, resolve_graph
 from widgets.layout import layered_layout
+from widgets.render import HIGHLIGHT, Drawing, draw, drawing_axes, figure_size, resolve_graph
 
 _ids = itertools.count(1)
 

@@ -128,8 +128,8 @@ class LossWeightsExplorer(ipw.VBox):
         if missing:
             raise KeyError(f"train() must return a score for each head; missing {missing}, got {sorted(scores)}")
         self.runs[round(w, 3)] = {h: float(scores[h]) for h in self.heads}
-        self.status.value = "<br>".join(
-            f"w = {w:.1f}: " + ", ".join(f"{h} {s:.3f}" for h, s in run.items()) for w, run in sorted(self.runs.items()))
+        self.status.value = "<br>".join(f"w = {w:.1f}: " + ", ".join(f"{h} {s:.3f}" for h, s in run.items())
+                                        for w, run in sorted(self.runs.items()))
         self.output.clear_output(wait=True)
         self.output.append_display_data(self.figure())
         return self.runs[round(w, 3)]

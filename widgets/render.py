@@ -98,7 +98,9 @@ def draw(
     lit_path = set(lit).union(*(graph.ancestors(n) for n in lit)) if lit else set()
 
     def place(x: float, rank: float) -> tuple[float, float]:
-        return (x * SLOT_WIDTH, -rank * RANK_HEIGHT) if direction == "TB" else (rank * SLOT_WIDTH, -x * RANK_HEIGHT * 1.3)
+        if direction == "TB":
+            return x * SLOT_WIDTH, -rank * RANK_HEIGHT
+        return rank * SLOT_WIDTH, -x * RANK_HEIGHT * 1.3
 
     group_colour = {g: SHARED_COLOURS[i % len(SHARED_COLOURS)] for i, g in enumerate(sorted(graph.shared_groups()))}
     labels = {n.id: node_lines(n, show_shapes, show_params, show_dtype) for n in graph.nodes.values()}
@@ -254,4 +256,4 @@ def export(model: Any, path: str | Path, **options: Any) -> Path:
 
 def _no_date(path: Path) -> dict | None:
     """Reproducible SVG and PDF files: leave out the creation date."""
-    return {"Date": None} if path.suffix.lower() == ".svg" else {"CreationDate": None} if path.suffix.lower() == ".pdf" else None
+    return {".svg": {"Date": None}, ".pdf": {"CreationDate": None}}.get(path.suffix.lower())

@@ -86,7 +86,8 @@ def extracts_hidden(pair: tuple) -> None:
     got = no_structure_warning(extractor)
     wanted = np.asarray(reference.get_layer("hidden")(SAMPLE))
     if not np.allclose(got, wanted, atol=1e-6):
-        raise CheckFailed("its output differs from the hidden layer's output", "end the model at get_layer(name).output.")
+        raise CheckFailed("its output differs from the hidden layer's output",
+                          "end the model at get_layer(name).output.")
 
 
 def graded_pair(index: int, test: Callable[[tuple], None]) -> Callable[[Collected], None]:

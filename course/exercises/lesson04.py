@@ -21,7 +21,8 @@ def compiled_binary(model: Any) -> None:
     if getattr(model, "optimizer", None) is None or not model.compiled:
         raise CheckFailed("the model is not compiled", "call model.compile(...) before returning it.")
     if "binary_crossentropy" not in loss_name(model).lower().replace(" ", "_"):
-        raise CheckFailed(f"the loss is {loss_name(model)!r}", 'a single sigmoid output needs loss="binary_crossentropy".')
+        raise CheckFailed(f"the loss is {loss_name(model)!r}",
+                          'a single sigmoid output needs loss="binary_crossentropy".')
     if type(model.optimizer).__name__ != "Adam":
         raise CheckFailed(f"the optimizer is {type(model.optimizer).__name__}", 'use optimizer="adam".')
 

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Collected, Exercise, Input, on_case, register
+from course.checks import Check, CheckFailed, Exercise, Input, on_case, register
 from course.exercises import expect
 
 X = np.arange(4 * 30, dtype="float32").reshape(4, 30)
@@ -62,7 +62,8 @@ def wide_joins_directly(model: Any) -> None:
     wide = [n for n in graph.inputs if graph.nodes[n].layer_name == "wide"]
     targets = [graph.nodes[t].class_name for t in graph.successors(wide[0])] if wide else []
     if targets != ["Concatenate"]:
-        raise CheckFailed(f"the wide input feeds {targets or 'nothing'}", "concatenate the wide input itself with the deep path.")
+        raise CheckFailed(f"the wide input feeds {targets or 'nothing'}",
+                          "concatenate the wide input itself with the deep path.")
     deep = [n for n in graph.inputs if graph.nodes[n].layer_name == "deep"]
     path, node = [], deep[0] if deep else None
     while node is not None and graph.nodes[node].class_name != "Concatenate":

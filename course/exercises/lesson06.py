@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Collected, Exercise, Input, on_case, register
+from course.checks import Check, CheckFailed, Exercise, Input, on_case, register
 from course.exercises import expect
 
 
@@ -18,7 +18,8 @@ def output_heads(model: Any) -> None:
     wanted = {"digit": (None, 10), "is_odd": (None, 1)}
     if got != wanted:
         raise CheckFailed(f"expected outputs {wanted}, got {got}",
-                          'return keras.Model(inputs, {"digit": ..., "is_odd": ...}) with output layers of those names.')
+                          'return keras.Model(inputs, {"digit": ..., "is_odd": ...}) '
+                          "with output layers of those names.")
 
 
 def shared_trunk(model: Any) -> None:
@@ -28,7 +29,8 @@ def shared_trunk(model: Any) -> None:
     feeders = {graph.nodes[o].layer_name: graph.predecessors(o) for o in graph.outputs}
     sources = {tuple(p) for p in feeders.values()}
     if len(sources) != 1:
-        raise CheckFailed(f"the heads grow from different layers: {feeders}", "call both heads on the same trunk tensor.")
+        raise CheckFailed(f"the heads grow from different layers: {feeders}",
+                          "call both heads on the same trunk tensor.")
     trunk = graph.nodes[next(iter(sources))[0]]
     if trunk.class_name != "Dense" or trunk.config.get("units") != 64:
         raise CheckFailed(f"the heads grow from {trunk.layer_name} ({trunk.class_name}), not a Dense(64) trunk")

@@ -46,7 +46,8 @@ STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; color: #222; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 1.6rem; }
 .score { font-size: 1.2rem; } .pass { color: #2b7a2b; } .fail { color: #c0392b; }
-table { border-collapse: collapse; width: 100%; } td { padding: .25rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; }
+td { padding: .25rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }
 .note { color: #555; font-style: italic; } .hidden { color: #777; }
 """
 

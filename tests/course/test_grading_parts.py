@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 from dataclasses import asdict
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -16,8 +15,8 @@ from course.build import SOLUTIONS
 from course.checks import load_all
 from course.grading.assemble import NotGradable, assemble, find_template, read_submission
 from course.grading.cli import parse_shard, submission_names
-from course.grading.report import feedback_html, write_gradebook, write_result
 from course.grading.grader import CheckResult, ExerciseResult, SubmissionResult
+from course.grading.report import feedback_html, write_gradebook, write_result
 
 LESSON = SOLUTIONS / "01_two_ways.ipynb"
 
@@ -96,8 +95,8 @@ def test_merge_joins_shards_into_one_gradebook(tmp_path):
     rows = list(csv.DictReader((tmp_path / "all" / "grades.csv").open()))
     assert [r["submission"] for r in rows] == ["alice", "bob"] and rows[0]["exercise 01.1"] == "1"
     assert (tmp_path / "all" / "feedback" / "bob.html").exists()
-    again = subprocess.run([sys.executable, "-m", "course", "grade", "merge", str(tmp_path / "s1"), str(tmp_path / "s1"),
-                            "--out", str(tmp_path / "all")], capture_output=True, text=True)
+    again = subprocess.run([sys.executable, "-m", "course", "grade", "merge", str(tmp_path / "s1"),
+                            str(tmp_path / "s1"), "--out", str(tmp_path / "all")], capture_output=True, text=True)
     assert again.returncode == 0  # the same shard twice is harmless
     wrong = subprocess.run([sys.executable, "-m", "course", "grade", "merge", str(tmp_path / "nope"), "--out",
                             str(tmp_path / "x")], capture_output=True, text=True)

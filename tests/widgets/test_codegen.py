@@ -26,7 +26,7 @@ def test_functional_code_rebuilds_the_same_model(name):
     code = widgets.to_code(model, api="functional")
     rebuilt = rebuild(code)
     if isinstance(model, keras.Sequential):  # a different API: compare the layers, not the container
-        assert [l.get_config() for l in rebuilt.layers[1:]] == [l.get_config() for l in model.layers]
+        assert [x.get_config() for x in rebuilt.layers[1:]] == [x.get_config() for x in model.layers]
     else:
         assert rebuilt.get_config() == model.get_config()
     assert rebuilt.count_params() == model.count_params()
@@ -41,7 +41,7 @@ def test_sequential_code_rebuilds_the_same_layers(name):
     if isinstance(model, keras.Sequential):
         assert rebuilt.get_config() == model.get_config()
     else:
-        assert [l.get_config() for l in rebuilt.layers] == [l.get_config() for l in model.layers[1:]]
+        assert [x.get_config() for x in rebuilt.layers] == [x.get_config() for x in model.layers[1:]]
 
 
 @pytest.mark.parametrize("name, reason", [

@@ -26,7 +26,8 @@ def test_sequential_and_functional_twins_are_the_same():
 def test_differences_are_named():
     result = widgets.compare(zoo.seq_mlp(), narrower_mlp())
     assert not result.same
-    assert "step 2: hidden (Dense → (None, 32), 2,080 params) vs hidden (Dense → (None, 16), 1,040 params)" in repr(result)
+    assert ("step 2: hidden (Dense → (None, 32), 2,080 params) vs hidden (Dense → (None, 16), 1,040 params)"
+            in repr(result))
     assert "parameters: 2,410 vs 1,210" in repr(result)
 
 
