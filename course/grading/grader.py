@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import signal
 import subprocess
@@ -61,6 +62,66 @@ class SubmissionResult:
     notes: list[str] = field(default_factory=list)
 
 
+class WorkerProcess:
+    """A long-lived worker (saves a Python start and imports per submission); killed when a
+    submission runs out of time, retired after `MAX_TASKS` to bound its own CPU-time use."""
+
+    MAX_TASKS = 20
+
+    def __init__(self, command: list[str], log: Path | None) -> None:
+        self.log = log.open("a") if log else None
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=self.log or subprocess.DEVNULL, text=True, start_new_session=True)
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.tasks = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line.strip())
+        self.lines.put(None)  # the worker ended
+
+    def run(self, submission: Path, work: Path, timeout: float) -> str | None:
+        """Run one task; return why it failed (the worker is then dead), or None."""
+        self.tasks += 1
+        try:
+            self.process.stdin.write(json.dumps({"submission": str(submission), "work": str(work)}) + "\n")
+            self.process.stdin.flush()
+            line = self.lines.get(timeout=timeout)
+        except queue.Empty:
+            self.kill()
+            return "timeout"
+        except OSError:
+            line = None
+        if line != "done":
+            self.kill()
+            return f"the grading worker ended with code {self.process.poll()}"
+        return None
+
+    @property
+    def usable(self) -> bool:
+        return self.process.poll() is None and self.tasks < self.MAX_TASKS
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)  # the worker, its kernel and their children
+            except ProcessLookupError:
+                pass
+        self.process.wait()
+        if self.log:
+            self.log.close()
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.stdin.close()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                pass
+        self.kill()
+
+
 def lesson_number(path: Path) -> str:
     """"01" for a submission of lesson 01: from its exercise ids, else its file name ("" if unknown).
 
@@ -91,6 +152,8 @@ class Grader:
         self._inputs_dir = Path(tempfile.mkdtemp(prefix="kt-inputs-"))
         write_specs(self.exercises, self._inputs_dir / "exercises.json")
         self._inputs: dict[str, dict[str, Any]] = {}
+        self._idle: queue.Queue[WorkerProcess] = queue.Queue()
+        self._workers_started = 0
         self._lock = threading.Lock()
         self._checking = threading.Lock()  # checks seed Keras globally: one submission at a time
         # Import Keras while the first notebooks start running; checking needs it.
@@ -112,34 +175,44 @@ class Grader:
             return {eid: built for eid, built in self._inputs.items() if eid.startswith(f"{lesson}.")}
 
     def close(self) -> None:
+        while not self._idle.empty():
+            self._idle.get().close()
         shutil.rmtree(self._inputs_dir, ignore_errors=True)
+
+    def _worker(self) -> WorkerProcess:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            with self._lock:
+                self._workers_started += 1
+                number = self._workers_started
+            command = [sys.executable, "-m", "course.grading.worker", "--cell-timeout", str(self.cell_timeout),
+                       "--memory-gb", str(self.memory_gb), "--cpu-seconds", str(int(self.timeout * 2))]
+            return WorkerProcess(command, self.logs / f"worker-{number}.log" if self.logs else None)
 
     def _run_worker(self, path: Path, work: Path, name: str) -> str | None:
         """Run the submission; return why it could not finish, or None."""
-        command = [sys.executable, "-m", "course.grading.worker", str(path), str(work),
-                   "--cell-timeout", str(self.cell_timeout), "--memory-gb", str(self.memory_gb),
-                   "--cpu-seconds", str(int(self.timeout * 2))]
-        log = (self.logs / f"{name}.log").open("w") if self.logs else subprocess.DEVNULL
-        started = time.perf_counter()
-        try:
-            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-            try:
-                self.inputs(lesson_number(path))  # built while the kernel starts; needed at the first exercise
-                if (self._inputs_dir / "inputs").is_dir():
-                    shutil.copytree(self._inputs_dir / "inputs", work / "inputs", dirs_exist_ok=True)
-                (work / "inputs").mkdir(exist_ok=True)
-                (work / "inputs" / READY).touch()
-                process.wait(timeout=max(1.0, self.timeout - (time.perf_counter() - started)))
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)  # the worker, its kernel and anything they started
-                process.wait()
-                return f"stopped after the {self.timeout:g} s limit for one notebook"
-        finally:
-            if log is not subprocess.DEVNULL:
-                log.close()
-        if not (work / "run.json").exists():
-            return f"the grading worker ended with code {process.returncode}" + (
-                f" (see logs/{name}.log)" if self.logs else "")
+        worker = self._worker()
+        # The inputs are built (once per lesson) and copied while the worker starts the kernel.
+        done: list[str | None] = []
+        runner = threading.Thread(target=lambda: done.append(worker.run(path, work, self.timeout)))
+        runner.start()
+        self.inputs(lesson_number(path))
+        if (self._inputs_dir / "inputs").is_dir():
+            shutil.copytree(self._inputs_dir / "inputs", work / "inputs", dirs_exist_ok=True)
+        (work / "inputs").mkdir(exist_ok=True)
+        (work / "inputs" / READY).touch()
+        runner.join()
+        problem = done[0]
+        if problem is None and worker.usable:
+            self._idle.put(worker)
+        elif problem is None:
+            worker.close()
+        if problem == "timeout":
+            return f"stopped after the {self.timeout:g} s limit for one notebook"
+        if problem or not (work / "run.json").exists():
+            where = " (see logs/worker-*.log)" if self.logs else ""
+            return (problem or "the grading worker wrote no result") + where
         return None
 
     def grade(self, path: Path, name: str) -> SubmissionResult:

@@ -1,5 +1,8 @@
-"""Run one submission (`python -m course.grading.worker`), started by the grader under a wall-clock
-limit. It never imports TensorFlow and never judges anything; it only produces artifacts:
+"""Run submissions for the grader (`python -m course.grading.worker`). The grader keeps one such
+process per job, sends it one task per line on stdin (`{"submission": ..., "work": ...}`), waits
+for its `done` line under a wall-clock limit, and kills its process group (the worker and its
+kernel) when time is up. It never imports TensorFlow and never judges anything; per submission
+it only produces artifacts:
 
 1. Read the submission (never written to) and assemble the notebook to run (`assemble`).
 2. Insert after each exercise cell a cell that saves what the answer returns (`artifacts`).
@@ -120,20 +123,25 @@ def run(path: Path, work: Path, cell_timeout: float = DEFAULT_CELL_TIMEOUT) -> R
     return record
 
 
+def run_task(submission: Path, work: Path, cell_timeout: float) -> None:
+    try:
+        record = run(submission, work, cell_timeout)
+    except Exception as error:  # a grader bug must still give the submission a row
+        record = RunRecord("error", reason=f"the grader failed: {type(error).__name__}: {str(error)[:300]}")
+    (work / "run.json").write_text(json.dumps(asdict(record), indent=1))
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Run one submission for the grader (python -m course grade).")
-    parser.add_argument("submission", type=Path)
-    parser.add_argument("work", type=Path, help="folder with exercises.json; receives artifacts/ and run.json")
+    parser = argparse.ArgumentParser(description="Run submissions for the grader (python -m course grade).")
     parser.add_argument("--cell-timeout", type=float, default=DEFAULT_CELL_TIMEOUT)
     parser.add_argument("--memory-gb", type=float, default=6.0)
     parser.add_argument("--cpu-seconds", type=int, default=1800)
     args = parser.parse_args(argv)
     set_limits(args.memory_gb, args.cpu_seconds)
-    try:
-        record = run(args.submission, args.work, args.cell_timeout)
-    except Exception as error:  # a grader bug must still give the submission a row
-        record = RunRecord("error", reason=f"the grader failed: {type(error).__name__}: {str(error)[:300]}")
-    (args.work / "run.json").write_text(json.dumps(asdict(record), indent=1))
+    for line in sys.stdin:  # one task per line until the grader closes stdin
+        task = json.loads(line)
+        run_task(Path(task["submission"]), Path(task["work"]), args.cell_timeout)
+        print("done", flush=True)
     return 0
 
 
