@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import CheckFailed
+from course.checks import CheckFailed, unanswered
 
 KERAS_INPUT_HINT = "start the model with `keras.Input(shape=(64,))` so Keras builds it at once."
 
@@ -86,3 +86,18 @@ def same_function(reference: Any, model: Any, x: np.ndarray) -> None:
             "with the same weights, the predictions differ",
             "check each layer's activation and the order of the layers.",
         )
+
+
+def answer_table(answer: Callable, cases: list[tuple]) -> dict[tuple, Any] | None:
+    """The answer's result for each argument tuple, or None while any is unanswered (a stub)."""
+    table = {case: answer(*case) for case in cases}
+    return None if any(unanswered(value) for value in table.values()) else table
+
+
+def with_reference(build_reference: Callable[[], Any], *extra: Any) -> Callable[[Callable], tuple | None]:
+    """A `prepare` for answers that take a model the check builds: gives (reference, result)."""
+    def prepare(answer: Callable) -> tuple | None:
+        reference = build_reference()
+        result = answer(reference, *extra)
+        return None if unanswered(result) else (reference, result)
+    return prepare

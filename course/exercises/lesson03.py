@@ -13,11 +13,6 @@ from course.exercises import expect
 CONV_CASES = [(3, 1, 8), (3, 8, 16), (1, 16, 4), (5, 3, 6), (2, 7, 1)]  # the first three are public
 
 
-def conv_table(answer: Callable[[int, int, int], int]) -> dict | None:
-    table = {case: answer(*case) for case in CONV_CASES[:3]}
-    return None if any(v is None or v is ... for v in table.values()) else table
-
-
 def matches_keras_conv(table: dict) -> None:
     from keras import layers
 
@@ -38,7 +33,7 @@ def graded_conv(indexes: range) -> Callable[[Collected], None]:
 register(Exercise(
     id="03.1",
     title="Count a convolution's parameters",
-    prepare=conv_table,
+    prepare=lambda answer: expect.answer_table(answer, CONV_CASES[:3]),
     public=[Check("agrees with Keras for three convolutions", matches_keras_conv)],
     function="conv2d_params",
     cases=CONV_CASES,
@@ -74,12 +69,6 @@ def no_structure_warning(model: Any) -> np.ndarray:
     return result
 
 
-def extractor_pair(answer: Callable) -> tuple | None:
-    reference = reference_sequential()
-    result = answer(reference, "hidden")
-    return None if result is None or result is ... else (reference, result)
-
-
 def extracts_hidden(pair: tuple) -> None:
     reference, extractor = pair
     expect.output_shape(extractor, (None, 24))
@@ -105,7 +94,7 @@ def extracts_digit(pair: tuple) -> None:
 register(Exercise(
     id="03.2",
     title="A feature extractor for any layer",
-    prepare=extractor_pair,
+    prepare=expect.with_reference(reference_sequential, "hidden"),
     public=[
         Check("returns a functional model", lambda pair: expect.functional(pair[1])),
         Check("outputs the hidden layer's features, without warnings", extracts_hidden),
@@ -119,12 +108,6 @@ register(Exercise(
         Check("works for any layer name", graded_pair(1, extracts_digit), hidden=True),
     ],
 ))
-
-
-def conversion_pair(answer: Callable) -> tuple | None:
-    reference = reference_sequential()
-    result = answer(reference)
-    return None if result is None or result is ... else (reference, result)
 
 
 def shares_layers(pair: tuple) -> None:
@@ -156,7 +139,7 @@ def same_weights(pair: tuple) -> None:
 register(Exercise(
     id="03.3",
     title="Convert without copying",
-    prepare=conversion_pair,
+    prepare=expect.with_reference(reference_sequential),
     public=[
         Check("returns a functional model", lambda pair: expect.functional(pair[1])),
         Check("uses the Sequential model's own layers", shares_layers),
