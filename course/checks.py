@@ -237,3 +237,8 @@ class Collected:
 def on_case(index: int, test: Callable[[Any], None]) -> Callable[[Collected], None]:
     """A grading test that applies a single-value test to grading case `index`."""
     return lambda collected: test(collected.value(index))
+
+
+def on_first_case(checks: list[Check], index: int = 0) -> list[Check]:
+    """The same checks (names, points, hidden flags) applied to grading case `index`."""
+    return [Check(c.description, on_case(index, c.test), c.points, c.hidden) for c in checks]

@@ -101,3 +101,9 @@ def with_reference(build_reference: Callable[[], Any], *extra: Any) -> Callable[
         result = answer(reference, *extra)
         return None if unanswered(result) else (reference, result)
     return prepare
+
+
+def graded_table(matches: Callable[[dict], None], cases: list[tuple],
+                 indexes: range) -> Callable[[Any], None]:
+    """A grading test: `matches` on the answer's results for grading cases `indexes`."""
+    return lambda collected: matches({cases[i]: collected.value(i) for i in indexes})

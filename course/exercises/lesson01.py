@@ -26,10 +26,6 @@ def matches_keras(table: dict[tuple[int, int], Any]) -> None:
             )
 
 
-def graded_table(indexes: range) -> Callable[[Collected], None]:
-    return lambda c: matches_keras({DENSE_CASES[i]: c.value(i) for i in indexes})
-
-
 register(Exercise(
     id="01.1",
     title="Count a Dense layer's parameters",
@@ -38,8 +34,10 @@ register(Exercise(
     function="dense_params",
     cases=DENSE_CASES,
     grading=[
-        Check("agrees with Keras for (64, 32), (32, 10) and (4, 1)", graded_table(range(3))),
-        Check("agrees with Keras for other layer sizes", graded_table(range(3, 5)), hidden=True),
+        Check("agrees with Keras for (64, 32), (32, 10) and (4, 1)",
+              expect.graded_table(matches_keras, DENSE_CASES, range(3))),
+        Check("agrees with Keras for other layer sizes",
+              expect.graded_table(matches_keras, DENSE_CASES, range(3, 5)), hidden=True),
     ],
 ))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from course.checks import Check, CheckFailed, Collected, Exercise, Input, on_case, register
+from course.checks import Check, CheckFailed, Collected, Exercise, Input, on_case, on_first_case, register
 from course.exercises import expect
 
 N_FEATURES = 30
@@ -53,7 +53,7 @@ register(Exercise(
     public=late_checks(N_FEATURES),
     function="build_late",
     cases=[(N_FEATURES,), (5,)],
-    grading=[Check(c.description, on_case(0, c.test)) for c in late_checks(N_FEATURES)]
+    grading=on_first_case(late_checks(N_FEATURES))
     + [Check("is built for any number of features", all_pass(late_checks(5), 1), hidden=True)],
 ))
 
@@ -83,7 +83,7 @@ register(Exercise(
     public=CNN_CHECKS,
     function="digits_cnn",
     cases=[()],
-    grading=[Check(c.description, on_case(0, c.test)) for c in CNN_CHECKS]
+    grading=on_first_case(CNN_CHECKS)
     + [Check("uses Conv2D(8, 3, padding='same', activation='relu')", on_case(0, conv_settings), hidden=True)],
 ))
 

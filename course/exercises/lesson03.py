@@ -26,10 +26,6 @@ def matches_keras_conv(table: dict) -> None:
             )
 
 
-def graded_conv(indexes: range) -> Callable[[Collected], None]:
-    return lambda c: matches_keras_conv({CONV_CASES[i]: c.value(i) for i in indexes})
-
-
 register(Exercise(
     id="03.1",
     title="Count a convolution's parameters",
@@ -38,8 +34,10 @@ register(Exercise(
     function="conv2d_params",
     cases=CONV_CASES,
     grading=[
-        Check("agrees with Keras for three convolutions", graded_conv(range(3))),
-        Check("agrees with Keras for other kernels and channels", graded_conv(range(3, 5)), hidden=True),
+        Check("agrees with Keras for three convolutions",
+              expect.graded_table(matches_keras_conv, CONV_CASES, range(3))),
+        Check("agrees with Keras for other kernels and channels",
+              expect.graded_table(matches_keras_conv, CONV_CASES, range(3, 5)), hidden=True),
     ],
 ))
 

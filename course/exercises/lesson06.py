@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, Input, on_case, register
+from course.checks import Check, CheckFailed, Exercise, Input, on_first_case, register
 from course.exercises import expect
 
 
@@ -60,7 +60,7 @@ register(Exercise(
     public=HEAD_CHECKS,
     function="digit_and_parity",
     cases=[()],
-    grading=[Check(c.description, on_case(0, c.test)) for c in HEAD_CHECKS],
+    grading=on_first_case(HEAD_CHECKS),
 ))
 
 
@@ -132,7 +132,7 @@ register(Exercise(
     cases=[(Input("model"),)],
     inputs={"model": reference_two_heads},
     timeout=300,
-    grading=[Check(c.description, on_case(0, c.test), c.points) for c in COMPILE_CHECKS],
+    grading=on_first_case(COMPILE_CHECKS),
 ))
 
 X = np.random.default_rng(6).random((16, 64), dtype=np.float32)
