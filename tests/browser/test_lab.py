@@ -1,0 +1,93 @@
+"""Lessons in a real JupyterLab: run every cell, then use the widgets with the mouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from playwright.sync_api import Page, expect
+
+from widgets.render import HIGHLIGHT
+
+ROOT = Path(__file__).resolve().parents[2]
+HIGHLIGHT_RGB = "rgb({}, {}, {})".format(*(int(HIGHLIGHT[i:i + 2], 16) for i in (1, 3, 5)))
+KERNEL_TIMEOUT = 120_000  # ms: kernel start plus `import keras` on a loaded 2-core machine
+RUN_TIMEOUT = 180_000
+
+
+def open_notebook(page: Page, lab: tuple[str, Path], name: str) -> nbformat.NotebookNode:
+    """Open a copy of solutions/<name> without its stored outputs, once its kernel is idle."""
+    url, root = lab
+    nb = nbformat.read(ROOT / "solutions" / name, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nbformat.write(nb, root / name)
+    page.goto(f"{url}/lab/tree/{name}?reset")  # ?reset: a fresh workspace, no tabs restored
+    expect(page.locator("#jp-main-statusbar")).to_contain_text("Idle", timeout=KERNEL_TIMEOUT)
+    return nb
+
+
+def run_all_cells(page: Page, code_cells: int) -> None:
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    prompts = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt")
+    expect(prompts).to_have_count(code_cells)
+    page.wait_for_function(  # every prompt shows an execution count: each cell ran and finished
+        """n => {
+            const prompts = [...document.querySelectorAll(
+                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
+            return prompts.length === n && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+        }""",
+        arg=code_cells, timeout=RUN_TIMEOUT, polling=250,
+    )
+    expect(page.locator("#jp-main-statusbar")).to_contain_text("Idle")
+
+
+def error_outputs(page: Page) -> list[str]:
+    """Tracebacks and anything else written to stderr (JupyterLab renders both the same way)."""
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    return [errors.nth(i).inner_text()[:300] for i in range(errors.count())]
+
+
+def stroke(locator) -> str:
+    return locator.evaluate("element => getComputedStyle(element).stroke")
+
+
+def test_lesson_01_runs_and_its_explorer_highlights_inbound_paths(page: Page, lab, screenshot):
+    nb = open_notebook(page, lab, "01_two_ways.ipynb")
+    expected_errors = sum("raises-exception" in c.metadata.get("tags", []) for c in nb.cells)
+    run_all_cells(page, sum(c.cell_type == "code" for c in nb.cells))
+    assert len(error_outputs(page)) == expected_errors, error_outputs(page)
+
+    explorer = page.locator(".kt-explorer").last
+    svg = explorer.locator("svg")
+    expect(svg).to_be_visible()
+    svg.scroll_into_view_if_needed()
+    boxes = svg.locator("g.box")
+    last = boxes.count() - 1  # the output layer: every edge is on its inbound path
+    edge = svg.locator(f"g.a-n{last} path").first
+    assert stroke(edge) != HIGHLIGHT_RGB
+    boxes.nth(last).hover()
+    expect(edge).to_have_css("stroke", HIGHLIGHT_RGB)
+    page.mouse.move(0, 0)
+    expect(edge).not_to_have_css("stroke", HIGHLIGHT_RGB)
+
+    picker = explorer.locator("select")
+    picker.select_option(index=last + 1)  # option 0 is "(choose a layer)"
+    expect(explorer.locator(".kt-details")).to_contain_text("inbound path")
+    expect(svg.locator(f"g.a-n{last} path").first).to_have_css("stroke", HIGHLIGHT_RGB)
+
+
+def test_layer_stack_builder_adds_a_layer(page: Page, lab, screenshot):
+    nb = open_notebook(page, lab, "02_shapes_and_building.ipynb")
+    run_all_cells(page, sum(c.cell_type == "code" for c in nb.cells))
+
+    builder = page.locator(".kt-builder").last
+    builder.scroll_into_view_if_needed()
+    summary, picture = builder.locator("pre").first, builder.locator("svg")
+    before_rows, before_boxes = summary.inner_text().count("\n"), picture.locator("g.box").count()
+    builder.get_by_role("button", name="add").click()
+    expect(picture.locator("g.box")).to_have_count(before_boxes + 1)
+    assert summary.inner_text().count("\n") > before_rows
+    expect(builder).to_contain_text("layers ·")
