@@ -9,6 +9,7 @@
     LayerStackBuilder(...)      add and pop layers with buttons; live summary and picture
     LiveCurves()                a Keras callback that redraws the training curves every epoch
     LossWeightsExplorer(...)    the loss_weights trade-off between two heads
+    ApiQuiz()                   which API fits? Sequential, Functional or Subclassing, for eleven sketches
     plot_history({...})         training curves from History objects
 
 Importing this package has no side effects and does not import TensorFlow: the interactive tools
@@ -32,6 +33,7 @@ _LAZY = {
     "LayerStackBuilder": "widgets.builder",
     "LiveCurves": "widgets.live",
     "LossWeightsExplorer": "widgets.live",
+    "ApiQuiz": "widgets.quiz",
 }
 
 __all__ = [

@@ -1,0 +1,276 @@
+"""`ApiQuiz`: which Keras API fits each architecture sketch? Sequential, Functional or Subclassing.
+
+The quiz data is plain: `ITEMS` is a tuple of `QuizItem`s, each with a description, an ASCII
+sketch, the traits the decision guide looks at, and a one-line explanation. The answer is never
+typed in by hand: `decide(item)` applies the guide (`DECISION_GUIDE`, the table of lesson 11) to
+the item's traits, and the simplest API that can express the architecture wins.
+
+    quiz = ApiQuiz()            # in JupyterLab: click a button under each sketch
+    quiz.answer("residual", "Functional")
+    quiz.score                  # items answered with the simplest API that fits
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+import ipywidgets as ipw
+
+APIS = ("Sequential", "Functional", "Subclassing")  # from the simplest to the most general
+
+# The decision guide, read top to bottom: the first question answered "yes" picks the API.
+DECISION_GUIDE: tuple[tuple[str, str], ...] = (
+    ("Does the computation change at run time with the data or with `training`, beyond what built-in "
+     "layers do (a loop of data-dependent length, recursion over a structure, a custom `if training:`)?",
+     "Subclassing"),
+    ("Several inputs or outputs, or a tensor used by more than one layer (shared layers, skips, branches, "
+     "merges)?",
+     "Functional"),
+    ("Otherwise: one input, one output, each layer (or nested model) feeding only the next.",
+     "Sequential"),
+)
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    key: str
+    title: str
+    description: str
+    sketch: str  # ASCII art, shown in a <pre>
+    why: str  # the one-line explanation shown as feedback
+    inputs: int = 1
+    outputs: int = 1
+    branches: bool = False  # a tensor feeds several layers, or a layer takes several tensors
+    dynamic: bool = False  # the computation is decided at run time (data or training phase)
+
+    @property
+    def answer(self) -> str:
+        return decide(self)
+
+
+def decide(item: QuizItem) -> str:
+    """The decision guide applied to an item's traits: the simplest API that can express it."""
+    if item.dynamic:
+        return "Subclassing"
+    if item.inputs > 1 or item.outputs > 1 or item.branches:
+        return "Functional"
+    return "Sequential"
+
+
+def can_express(api: str, item: QuizItem) -> bool:
+    """Every API can express what a simpler one can: subclassing can write any model."""
+    return APIS.index(api) >= APIS.index(item.answer)
+
+
+ITEMS: tuple[QuizItem, ...] = (
+    QuizItem(
+        "cnn_stack", "A small CNN",
+        "8×8 digit images through a convolution, pooling and a softmax classifier.",
+        "image (8, 8, 1)\n      │\nConv2D(16, 3, relu)\n      │\nMaxPooling2D()\n      │\n"
+        "Flatten()\n      │\nDense(10, softmax)",
+        "One input, one output, each layer feeds only the next: a stack. Convolutions don't change "
+        "that; Sequential is about the wiring, not the layer types.",
+    ),
+    QuizItem(
+        "dropout_stack", "Dropout and batch norm",
+        "A stack whose Dropout and BatchNormalization layers behave differently in training and inference.",
+        "pixels (64,)\n      │\nDense(64, relu)\n      │\nBatchNormalization()\n      │\nDropout(0.3)\n"
+        "      │\nDense(10, softmax)",
+        "Built-in layers read the `training` flag themselves (fit sets it, predict clears it), so a "
+        "plain stack stays a Sequential.",
+    ),
+    QuizItem(
+        "two_inputs", "Two inputs",
+        "Tumour measurements in two groups, each through its own Dense layer, joined for one diagnosis.",
+        "mean (10,)     worst (10,)\n    │              │\n Dense(8)       Dense(8)\n    └──────┬───────┘\n"
+        "     Concatenate()\n           │\n   Dense(1, sigmoid)",
+        "Two inputs meet in Concatenate, a layer that takes two tensors: that is a graph, not a stack.",
+        inputs=2, branches=True,
+    ),
+    QuizItem(
+        "two_outputs", "Two heads",
+        "One trunk answers two questions: which digit, and is it odd?",
+        "      pixels (64,)\n           │\n   Dense(64) \"trunk\"\n     ┌─────┴──────┐\n"
+        " Dense(10)     Dense(1)\n \"digit\"       \"is_odd\"",
+        "The trunk's output feeds two heads and the model has two outputs: the functional API "
+        "(Sequential has exactly one output).",
+        outputs=2, branches=True,
+    ),
+    QuizItem(
+        "shared_encoder", "A shared encoder",
+        "\"Same digit?\": two images go through one encoder (the same weights), then their distance.",
+        "image_a ─► encoder ─► code_a ─┐\n             ║ same           ├─► |a − b| ─► Dense(1)\n"
+        "image_b ─► encoder ─► code_b ─┘",
+        "One layer instance called on two inputs: shared layers are edges of a graph, so the "
+        "functional API.",
+        inputs=2, branches=True,
+    ),
+    QuizItem(
+        "residual", "A residual block",
+        "The block's input is added back to its output: y = relu(x + f(x)).",
+        "x ──────────────┐\n│               │\nDense(64, relu) │\n│               │\nDense(64)       │\n"
+        "│               │\nAdd() ◄─────────┘\n│\nrelu",
+        "x is used twice (by the block and by Add): a skip connection is a branch and a merge, "
+        "so the functional API.",
+        branches=True,
+    ),
+    QuizItem(
+        "ensemble", "An ensemble",
+        "Two trained models see the same input; the prediction is the average of theirs.",
+        "      pixels (64,)\n     ┌─────┴─────┐\n model_a     model_b\n     └─────┬─────┘\n"
+        "       Average()",
+        "The input feeds two models whose outputs meet in Average: a branch and a merge, so the "
+        "functional API (a model is callable like a layer).",
+        branches=True,
+    ),
+    QuizItem(
+        "autoencoder", "An encoder reused",
+        "An autoencoder 64 → 8 → 64; after training, the encoder alone turns images into 8 numbers.",
+        "pixels (64,)\n     │\n┌ encoder ─────────┐\n│ Dense(32, relu)  │\n│ Dense(8) \"code\"  │ ◄ used alone later\n"
+        "└──────────────────┘\n     │\n┌ decoder ─────────┐\n│ Dense(32, relu)  │\n│ Dense(64)        │\n"
+        "└──────────────────┘",
+        "A stack of two stacks: keras.Sequential([encoder, decoder]) shares the encoder's weights, "
+        "and `encoder` still works on its own. Nesting models does not need a graph.",
+    ),
+    QuizItem(
+        "runtime_depth", "Depth decided by the input",
+        "A refinement block is applied again and again until the change is small: "
+        "3 steps for one input, 9 for another.",
+        "x\n│\n▼\nblock ◄──────────┐\n│                │ no\n▼                │\nchange small? ───┘\n│ yes\n▼\n"
+        "output   (3 steps for one x, 9 for another)",
+        "A loop whose length depends on the data is Python in call(); a functional graph is "
+        "fixed when it is built.",
+        dynamic=True,
+    ),
+    QuizItem(
+        "tree", "A tree-recursive model",
+        "Each sentence comes with its own parse tree; children are combined bottom-up, node by node.",
+        "         combine\n        ╱       ╲\n   combine     \"movie\"\n   ╱     ╲\n \"a\"   \"great\"\n"
+        "(every sample has its own tree)",
+        "The wiring differs per sample and is recursive: only Python code in call() can follow each tree.",
+        dynamic=True,
+    ),
+    QuizItem(
+        "stochastic_depth", "Skipping blocks while training",
+        "Stochastic depth: while training, each residual block is skipped at random; in inference all run.",
+        "def call(self, x, training=False):\n    for block in self.blocks:\n"
+        "        if training and self.coin() < 0.2:\n            continue\n        x = x + block(x)\n"
+        "    return x",
+        "Control flow on `training` beyond what built-in layers do needs a call() of your own (a "
+        "custom Layer, which can then sit in a functional model).",
+        branches=True, dynamic=True,
+    ),
+)
+
+_MARKS = {"right": ("✓", "#1e8449"), "works": ("≈", "#b9770e"), "wrong": ("✗", "#c0392b")}
+
+
+def feedback(item: QuizItem, choice: str) -> tuple[str, str]:
+    """(verdict, one-line message) for `choice` on `item`: 'right', 'works' or 'wrong'."""
+    if choice == item.answer:
+        return "right", f"Right: {item.answer}. {item.why}"
+    if can_express(choice, item):
+        return "works", (f"{choice} could build it, but {item.answer} is the simplest API that can. "
+                         f"{item.why}")
+    return "wrong", f"{choice} cannot express it: {item.answer}. {item.why}"
+
+
+class ApiQuiz(ipw.VBox):
+    """Pick Sequential, Functional or Subclassing for each sketch; instant feedback and a score.
+
+    Click the buttons in JupyterLab, or call `answer(key_or_index, api)` from code. The score counts
+    items answered with the simplest API that fits (the answer the decision guide gives).
+    """
+
+    def __init__(self, items: tuple[QuizItem, ...] = ITEMS, columns: int = 2) -> None:
+        if not items:
+            raise ValueError("the quiz needs at least one item")
+        keys = [item.key for item in items]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"item keys must be unique, got {keys}")
+        self.items = tuple(items)
+        self.buttons: dict[str, ipw.ToggleButtons] = {}
+        self.messages: dict[str, ipw.HTML] = {}
+        self.verdicts: dict[str, str] = {}
+        cards = []
+        for number, item in enumerate(self.items, 1):
+            buttons = ipw.ToggleButtons(options=APIS, value=None, style={"button_width": "96px"})
+            buttons.observe(lambda change, key=item.key: self._on_choice(key, change["new"]), names="value")
+            self.buttons[item.key], self.messages[item.key] = buttons, ipw.HTML()
+            text = ipw.HTML(
+                f"<b>{number}. {html.escape(item.title)}</b><br>{html.escape(item.description)}"
+                f"<pre style='font-size:11px;line-height:1.25;margin:4px 0'>{html.escape(item.sketch)}</pre>"
+            )
+            card = ipw.VBox([text, buttons, self.messages[item.key]],
+                            layout=ipw.Layout(border="1px solid #ddd", padding="6px", margin="3px"))
+            cards.append(card)
+        self.score_label = ipw.HTML()
+        self.reset_button = ipw.Button(description="start again", icon="undo")
+        self.reset_button.on_click(lambda _: self.reset())
+        grid = ipw.GridBox(cards, layout=ipw.Layout(grid_template_columns=f"repeat({columns}, minmax(0, 1fr))"))
+        header = ipw.HTML("<b>Which API fits?</b> Pick the <i>simplest</i> API that can express each sketch.")
+        super().__init__([header, grid, ipw.HBox([self.score_label, self.reset_button])])
+        self.add_class("kt-quiz")
+        self._show_score()
+
+    def _key(self, item: str | int) -> str:
+        if isinstance(item, int):
+            if not 0 <= item < len(self.items):
+                raise IndexError(f"item {item} out of range: the quiz has {len(self.items)} items")
+            return self.items[item].key
+        if item not in self.buttons:
+            raise KeyError(f"no quiz item {item!r}; known: {', '.join(self.buttons)}")
+        return item
+
+    def _on_choice(self, key: str, choice: str | None) -> None:
+        if choice is None:
+            self.verdicts.pop(key, None)
+            self.messages[key].value = ""
+        else:
+            item = next(i for i in self.items if i.key == key)
+            verdict, message = feedback(item, choice)
+            mark, colour = _MARKS[verdict]
+            self.verdicts[key] = verdict
+            self.messages[key].value = f"<span style='color:{colour}'>{mark} {html.escape(message)}</span>"
+        self._show_score()
+
+    def _show_score(self) -> None:
+        self.score_label.value = (f"<b>Score: {self.score} / {len(self.items)}</b> "
+                                  f"({self.answered} answered)&nbsp;")
+
+    def answer(self, item: str | int, api: str) -> str:
+        """Choose `api` for an item (its key or index), as a click would; returns the feedback."""
+        if api not in APIS:
+            raise ValueError(f"api must be one of {APIS}, got {api!r}")
+        key = self._key(item)
+        self.buttons[key].value = api
+        return self.feedback(key)
+
+    def feedback(self, item: str | int) -> str:
+        """The feedback line shown under an item ('' while it is unanswered)."""
+        key = self._key(item)
+        if key not in self.verdicts:
+            return ""
+        choice = self.buttons[key].value
+        return feedback(next(i for i in self.items if i.key == key), choice)[1]
+
+    def reset(self) -> None:
+        for buttons in self.buttons.values():
+            buttons.value = None
+
+    @property
+    def score(self) -> int:
+        return sum(verdict == "right" for verdict in self.verdicts.values())
+
+    @property
+    def answered(self) -> int:
+        return len(self.verdicts)
+
+    def choices(self) -> dict[str, Any]:
+        """The current choice for every item (None where unanswered)."""
+        return {key: buttons.value for key, buttons in self.buttons.items()}
+
+    def __repr__(self) -> str:
+        return f"ApiQuiz({len(self.items)} sketches, score {self.score}/{len(self.items)}, {self.answered} answered)"
