@@ -64,3 +64,26 @@ def test_installed_versions_satisfy_the_pins(name):
     assert requirements()[name].specifier.contains(installed), (
         f"{name} {installed} installed, requirements.txt wants {requirements()[name].specifier}: run make test"
     )
+
+
+def test_binder_builds_from_environment_yml_after_copying_the_repository(monkeypatch):
+    """repo2docker (what Binder and many JupyterHubs run) picks environment.yml with Python 3.11 and
+    installs it once the repository is in place, so `-r requirements.txt` and `-e .` resolve."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from repo2docker.buildpacks.conda import CondaBuildPack
+
+    monkeypatch.chdir(ROOT)  # repo2docker's build packs read the current directory
+    conda = CondaBuildPack("docker.io/library/buildpack-deps:jammy")
+    assert conda.detect() and conda.python_version == "3.11"
+    repo2docker = Path(sys.executable).with_name("repo2docker")
+    done = subprocess.run([str(repo2docker), "--no-build", "--debug", "--user-id", "1000", "--user-name", "jovyan",
+                           str(ROOT)], capture_output=True, text=True, timeout=120)
+    dockerfile = done.stdout + done.stderr
+    copy_repo = dockerfile.index("COPY --chown=1000:1000 src/ ${REPO_DIR}/")
+    install = dockerfile.index('env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"')
+    assert copy_repo < install
+    assert not any((ROOT / name).exists() for name in ("Dockerfile", "Pipfile", "setup.py", "runtime.txt")), \
+        "repo2docker would prefer these over environment.yml"
