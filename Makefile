@@ -5,7 +5,7 @@
 PYTHON ?= python3
 BOOTSTRAP = $(PYTHON) -m course.bootstrap
 
-.PHONY: help lab test lessons outputs bench install clean
+.PHONY: help lab test lessons outputs bench pictures install clean
 
 help:
 	@echo "make lab        start JupyterLab on the course (ARGS='--no-browser' to pass options)"
@@ -13,6 +13,7 @@ help:
 	@echo "make lessons    regenerate lessons/ from solutions/"
 	@echo "make outputs    re-execute solutions to refresh their stored outputs (NB=01_two_ways.ipynb for one)"
 	@echo "make bench      measure the suite, every notebook, the widgets and the grader (~15 min; one table)"
+	@echo "make pictures   remake the README's pictures in .github/readme/ (needs chromium)"
 	@echo "make clean      remove .venv and generated files"
 
 lab:
@@ -30,6 +31,9 @@ outputs:
 
 bench:
 	$(BOOTSTRAP) run -m course.benchmark $(ARGS)
+
+pictures:
+	$(BOOTSTRAP) run -m course.pictures
 
 install:
 	$(BOOTSTRAP) install

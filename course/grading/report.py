@@ -48,6 +48,7 @@ h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 1.6rem; }
 .score { font-size: 1.2rem; } .pass { color: #2b7a2b; } .fail { color: #c0392b; }
 table { border-collapse: collapse; width: 100%; }
 td { padding: .25rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }
+td:first-child { width: 1.5rem; } td:last-child { width: 4rem; white-space: nowrap; text-align: right; }
 .note { color: #555; font-style: italic; } .hidden { color: #777; }
 """
 
