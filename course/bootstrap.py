@@ -86,6 +86,9 @@ def ensure_environment() -> Path:
     return python
 
 
+START_URL = "/lab/tree/lessons/00_start_here.ipynb"  # the course map (course.catalog); later ARGS win
+
+
 def kernel_environment() -> dict[str, str]:
     env = dict(os.environ)
     for name, value in KERNEL_ENV.items():
@@ -97,7 +100,8 @@ def command(action: str, extra: list[str], python: Path) -> list[str]:
     if action == "lab":
         # Jupyter refuses to run as root (containers, CI, Binder-like machines) without this flag.
         as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-        return [str(python), "-m", "jupyterlab", f"--notebook-dir={ROOT}", *as_root, *extra]
+        return [str(python), "-m", "jupyterlab", f"--notebook-dir={ROOT}", f"--ServerApp.default_url={START_URL}",
+                *as_root, *extra]
     if action == "test":
         return [str(python), "-m", "pytest", "-n", "2", "--dist", "loadscope", "--durations=10", *extra]
     if action == "run":

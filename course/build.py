@@ -5,6 +5,8 @@ stub with the same indentation; a cell marked `metadata.course.kind == "solution
 becomes a stub as a whole; `### BEGIN HIDDEN TESTS` regions disappear. Outputs and execution
 counts are cleared; everything else is kept as it is.
 
+It also writes `lessons/00_start_here.ipynb`, the course map, from `course.catalog`.
+
     python -m course build           # rewrite lessons/ (make lessons)
     python -m course build --check   # exit 1 and name the stale lessons
 """
@@ -15,6 +17,8 @@ import copy
 from pathlib import Path
 
 import nbformat
+
+from course import catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"
@@ -103,9 +107,25 @@ def build_lesson(solution: Path) -> str:
     return nbformat.writes(lesson)
 
 
+def lesson_notebooks(lessons: Path | None = None) -> list[Path]:
+    """The lessons generated from solutions (everything in lessons/ but the start page)."""
+    return sorted(p for p in (lessons or LESSONS).glob("*.ipynb") if p.name != catalog.START_PAGE)
+
+
+def build_start_page() -> str:
+    """The text of the start page: the course map and the API choice (see `course.catalog`)."""
+    nb = catalog.start_page(SOLUTIONS)
+    nb.metadata = copy.deepcopy(NOTEBOOK_METADATA)
+    return nbformat.writes(nb)
+
+
 def expected_lessons(solutions: Path | None = None, lessons: Path | None = None) -> dict[Path, str]:
+    """Each lesson's text by path; for the course itself, the start page too."""
     solutions, lessons = solutions or SOLUTIONS, lessons or LESSONS
-    return {lessons / path.name: build_lesson(path) for path in sorted(solutions.glob("[0-9][0-9]_*.ipynb"))}
+    expected = {lessons / path.name: build_lesson(path) for path in sorted(solutions.glob("[0-9][0-9]_*.ipynb"))}
+    if solutions == SOLUTIONS:
+        expected[lessons / catalog.START_PAGE] = build_start_page()
+    return expected
 
 
 def stale_lessons(solutions: Path | None = None, lessons: Path | None = None) -> list[str]:
@@ -117,7 +137,8 @@ def stale_lessons(solutions: Path | None = None, lessons: Path | None = None) ->
         if not path.exists():
             problems.append(f"{path.name}: missing from lessons/")
         elif path.read_text(encoding="utf-8") != text:
-            problems.append(f"{path.name}: differs from what solutions/{path.name} builds")
+            source = "course/catalog.py" if path.name == catalog.START_PAGE else f"solutions/{path.name}"
+            problems.append(f"{path.name}: differs from what {source} builds")
     for path in sorted(lessons.glob("*.ipynb")):
         if path not in expected:
             problems.append(f"{path.name}: has no solutions/{path.name}")

@@ -36,3 +36,9 @@ def test_test_command_runs_notebooks_in_parallel_by_scope():
 def test_kernel_settings_make_outputs_portable():
     assert bootstrap.TEST_ENV["TF_NUM_INTRAOP_THREADS"] == "1"
     assert bootstrap.TEST_ENV["PYTHONHASHSEED"] == "0"
+
+
+def test_lab_opens_the_start_page():
+    argv = bootstrap.command("lab", [], bootstrap.venv_python())
+    assert f"--ServerApp.default_url={bootstrap.START_URL}" in argv
+    assert (bootstrap.ROOT / bootstrap.START_URL.removeprefix("/lab/tree/")).exists()

@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course.build import LESSONS, SOLUTIONS
+from course.build import SOLUTIONS, lesson_notebooks
 
 BASE = SOLUTIONS / "02_shapes_and_building.ipynb"  # the quickest lesson to run
 
@@ -37,7 +37,7 @@ def notes(result: dict, exercise: str) -> str:
 @pytest.fixture(scope="module")
 def whole_course(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     out = tmp_path_factory.mktemp("course")
-    done = grade(sorted(SOLUTIONS.glob("*.ipynb")) + sorted(LESSONS.glob("*.ipynb")), out, "--jobs", "2")
+    done = grade(sorted(SOLUTIONS.glob("*.ipynb")) + lesson_notebooks(), out, "--jobs", "2")
     return out, done
 
 
@@ -56,7 +56,7 @@ def test_every_solution_gets_full_marks(whole_course):
 def test_every_untouched_lesson_gets_zero(whole_course):
     out, _ = whole_course
     graded = results(out)
-    for path in LESSONS.glob("*.ipynb"):
+    for path in lesson_notebooks():
         result = graded[f"lessons__{path.stem}"]
         assert result["status"] == "graded" and result["score"] == 0 < result["max_score"], path.name
 

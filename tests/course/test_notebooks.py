@@ -9,7 +9,7 @@ import pytest
 from course import build, checks
 
 SOLUTIONS = sorted(build.SOLUTIONS.glob("[0-9][0-9]_*.ipynb"))
-LESSONS = sorted(build.LESSONS.glob("*.ipynb"))
+LESSONS = build.lesson_notebooks()
 OUTLINE = [
     "Setup",
     "Build it with Sequential",
