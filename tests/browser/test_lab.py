@@ -7,6 +7,7 @@ from pathlib import Path
 import nbformat
 from playwright.sync_api import Page, expect
 
+from course import catalog
 from widgets.render import HIGHLIGHT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,10 +16,10 @@ KERNEL_TIMEOUT = 120_000  # ms: kernel start plus `import keras` on a loaded 2-c
 RUN_TIMEOUT = 180_000
 
 
-def open_notebook(page: Page, lab: tuple[str, Path], name: str) -> nbformat.NotebookNode:
-    """Open a copy of solutions/<name> without its stored outputs, once its kernel is idle."""
+def open_notebook(page: Page, lab: tuple[str, Path], name: str, folder: str = "solutions") -> nbformat.NotebookNode:
+    """Open a copy of <folder>/<name> without stored outputs, once its kernel is idle."""
     url, root = lab
-    nb = nbformat.read(ROOT / "solutions" / name, as_version=4)
+    nb = nbformat.read(ROOT / folder / name, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
@@ -91,3 +92,13 @@ def test_layer_stack_builder_adds_a_layer(page: Page, lab, screenshot):
     expect(picture.locator("g.box")).to_have_count(before_boxes + 1)
     assert summary.inner_text().count("\n") > before_rows
     expect(builder).to_contain_text("layers ·")
+
+
+def test_start_page_links_open_the_lessons(page: Page, lab, screenshot):
+    url, root = lab
+    first = catalog.LESSONS[0]
+    (root / first.file).write_bytes((ROOT / "lessons" / first.file).read_bytes())
+    open_notebook(page, lab, catalog.START_PAGE, folder="lessons")
+    page.get_by_role("link", name=first.title()).click()
+    expect(page.get_by_role("tab", name=first.file)).to_be_visible()
+    expect(page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")).to_contain_text("YOUR CODE HERE")
