@@ -1,0 +1,350 @@
+"""Lesson 12 · Capstone: two halves, one encoder, two answers.
+
+The grader trains some answers itself (a few seconds each, fixed seed) and inspects the call graph
+with `widgets.architecture_graph`, so a check can name exactly what is missing: the shared
+encoder, the residual connection, an input or a head.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Any, Callable
+
+import numpy as np
+
+from course.checks import Check, CheckFailed, Exercise, Input, on_case, on_first_case, register
+from course.exercises import expect
+
+EPOCHS = 10
+DIGIT_MIN, ODD_MIN = 0.9, 0.85  # the solution reaches about 0.97 and 0.95 after 10 epochs
+HALVES = {"left": (None, 32), "right": (None, 32)}
+HEADS = {"digit": (None, 10), "is_odd": (None, 1)}
+X_PROBE = np.random.default_rng(12).random((8, 64), dtype=np.float32)
+
+
+def left_right(images: np.ndarray) -> dict[str, np.ndarray]:
+    """Columns 0-3 and 4-7 of every row of 8x8 digits given as 64 pixels."""
+    grid = np.asarray(images, dtype="float32").reshape(-1, 8, 8)
+    return {"left": grid[:, :, :4].reshape(-1, 32), "right": grid[:, :, 4:].reshape(-1, 32)}
+
+
+def targets(labels: np.ndarray) -> dict[str, np.ndarray]:
+    labels = np.asarray(labels)
+    return {"digit": labels, "is_odd": (labels % 2).astype("float32")}
+
+
+def digits() -> Any:
+    from course import data
+
+    return data.load_digits()
+
+
+def predictions(model: Any, images: np.ndarray) -> dict[str, np.ndarray]:
+    """predict() as a dict keyed by output name, whatever the output structure."""
+    got = model.predict(left_right(images), verbose=0)
+    if isinstance(got, (list, tuple)):
+        got = dict(zip(model.output_names, got))
+    return {name: np.asarray(value) for name, value in got.items()}
+
+
+def test_accuracies(model: Any, shift: int = 0) -> dict[str, float]:
+    """Both heads' accuracy on the test set, its labels shifted by `shift` (see `shifted_labels`)."""
+    (_, _), (x_test, y_test) = digits()
+    wanted = (y_test + shift) % 10
+    got = predictions(model, x_test)
+    return {"digit": float(np.mean(np.argmax(got["digit"], axis=-1) == wanted)),
+            "is_odd": float(np.mean((got["is_odd"][:, 0] > 0.5) == (wanted % 2 == 1)))}
+
+
+def heads_reach_thresholds(scores: dict[str, float], hint: str) -> None:
+    if scores["digit"] < DIGIT_MIN or scores["is_odd"] < ODD_MIN:
+        raise CheckFailed(
+            f"test accuracy: digit {scores['digit']:.2f} (needs {DIGIT_MIN}), "
+            f"is_odd {scores['is_odd']:.2f} (needs {ODD_MIN})", hint)
+
+
+# 12.1 · The Sequential baseline ------------------------------------------------------------------
+
+def reads_all_pixels(model: Any) -> None:
+    expect.built(model)
+    got = tuple(model.inputs[0].shape)
+    if got != (None, 64):
+        raise CheckFailed(f"expected input shape (None, 64), got {got}", "start with keras.Input(shape=(64,)).")
+
+
+def ten_probabilities(model: Any) -> None:
+    expect.output_shape(model, (None, 10))
+    probabilities = np.asarray(model.predict(X_PROBE, verbose=0))
+    if probabilities.min() < 0 or not np.allclose(probabilities.sum(axis=-1), 1.0, atol=1e-4):
+        raise CheckFailed("the 10 outputs are not probabilities that sum to 1",
+                          'end with layers.Dense(10, activation="softmax").')
+
+
+def baseline_learns(model: Any) -> None:
+    import keras
+
+    (x_train, y_train), (x_test, y_test) = digits()
+    keras.utils.set_random_seed(0)
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.fit(x_train, y_train, epochs=EPOCHS, batch_size=32, verbose=0)
+    accuracy = float(np.mean(np.argmax(model.predict(x_test, verbose=0), axis=-1) == y_test))
+    if accuracy < DIGIT_MIN:
+        raise CheckFailed(f"test accuracy after {EPOCHS} epochs is {accuracy:.2f}, below {DIGIT_MIN}",
+                          'a hidden layer such as Dense(64, activation="relu") helps.')
+
+
+BASELINE_CHECKS = [
+    Check("returns a keras.Sequential", expect.sequential),
+    Check("reads all 64 pixels: input shape (None, 64)", reads_all_pixels),
+    Check("outputs 10 softmax probabilities", ten_probabilities),
+]
+
+register(Exercise(
+    id="12.1",
+    title="The Sequential baseline",
+    prepare=lambda build: build(),
+    public=BASELINE_CHECKS,
+    function="build_baseline",
+    cases=[()],
+    grading=on_first_case(BASELINE_CHECKS)
+    + [Check(f"reaches {DIGIT_MIN:.0%} test accuracy after {EPOCHS} epochs", on_case(0, baseline_learns),
+             points=2)],
+))
+
+
+# 12.2 · The capstone model -----------------------------------------------------------------------
+
+def named_inputs(model: Any) -> None:
+    expect.functional(model)
+    got = {tensor.name: tuple(tensor.shape) for tensor in model.inputs}
+    if got != HALVES:
+        raise CheckFailed(f"expected inputs {HALVES}, got {got}",
+                          'keras.Input(shape=(32,), name="left") and keras.Input(shape=(32,), name="right").')
+
+
+def named_heads(model: Any) -> None:
+    import widgets
+
+    expect.functional(model)
+    graph = widgets.architecture_graph(model)
+    got, activations = {}, {}
+    for node_id in graph.outputs:
+        node = graph.nodes[node_id]
+        for name in node.output_names:
+            got[name] = node.output_shape
+            activations[name] = node.config.get("activation")
+    if got != HEADS:
+        raise CheckFailed(f"expected outputs {HEADS}, got {got}",
+                          'return keras.Model(inputs, {"digit": ..., "is_odd": ...}) with output layers '
+                          "named after their keys.")
+    wanted = {"digit": "softmax", "is_odd": "sigmoid"}
+    if activations != wanted:
+        raise CheckFailed(f"the heads' activations are {activations}, expected {wanted}")
+
+
+def reaches(graph: Any, node_id: str) -> set[str]:
+    """The model inputs (node ids) a node's value depends on."""
+    return set(graph.inputs) & (graph.ancestors(node_id) | {node_id})
+
+
+def joins_halves(model: Any) -> None:
+    import widgets
+
+    graph = widgets.architecture_graph(model)
+    joins = [n for n in graph.nodes.values() if n.class_name == "Concatenate"]
+    if not any(reaches(graph, n.id) == set(graph.inputs) for n in joins):
+        raise CheckFailed("no Concatenate layer joins what comes from the left and the right half",
+                          'layers.Concatenate(name="join")([encoded_left, encoded_right]).')
+
+
+def shared_encoder(model: Any) -> None:
+    import widgets
+
+    graph = widgets.architecture_graph(model)
+    for group, calls in graph.shared_groups().items():
+        layers = {id(graph.calls[call][0]) for call in calls}
+        fed = [reaches(graph, call) for call in calls]
+        if (len(layers) == 1 and graph.nodes[calls[0]].params > 0 and all(len(f) == 1 for f in fed)
+                and set().union(*fed) == set(graph.inputs)):
+            return
+    separate = [graph.nodes[s].layer_name for i in graph.inputs for s in graph.successors(i)]
+    raise CheckFailed(
+        f"no layer with weights is called on both halves: the inputs feed {separate}",
+        "create the encoder once, e.g. encoder = layers.Dense(width, activation='relu'), and call that "
+        "same object twice: encoder(left) and encoder(right).",
+    )
+
+
+def is_skip(graph: Any, add_id: str) -> bool:
+    """True when one input of the Add is the other's input (identity) or a projection of it."""
+    sides = graph.predecessors(add_id)
+    for skip in sides:
+        for main in sides:
+            if main == skip:
+                continue
+            above = graph.ancestors(main)
+            if skip in above:
+                return True
+            sources = graph.predecessors(skip)
+            if graph.nodes[skip].kind == "layer" and len(sources) == 1 and sources[0] in above:
+                return True
+    return False
+
+
+def residual_connection(model: Any) -> None:
+    import widgets
+
+    graph = widgets.architecture_graph(model)
+    adds = [n for n in graph.nodes.values() if n.class_name == "Add"]
+    if not adds:
+        raise CheckFailed("no Add layer: the model has no residual connection",
+                          "add a block's input to its output: layers.Add()([joined, block]).")
+    if not any(n.kind == "layer" for n in adds):
+        raise CheckFailed("the addition is a keras.ops operation (x + y), not an Add layer",
+                          'use layers.Add(name="residual")([x, y]).')
+    if not any(is_skip(graph, n.id) for n in adds if n.kind == "layer"):
+        raise CheckFailed(
+            "no Add layer adds a block's input to the block's output: it sums two separate branches",
+            "the skip path carries the block's input itself (or a projection of it) to the Add.")
+
+
+def saves_and_reloads(model: Any) -> None:
+    import keras
+
+    x = left_right(X_PROBE)
+    before = model.predict(x, verbose=0)
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "capstone.keras")
+        model.save(path)
+        try:
+            reloaded = keras.models.load_model(path, safe_mode=True)
+        except Exception as error:
+            raise CheckFailed(f"the saved model does not load: {type(error).__name__}: {str(error)[:200]}",
+                              "use built-in layers only: no Lambda, no custom layer classes.") from None
+    after = reloaded.predict(x, verbose=0)
+    pairs = zip(before.values(), after.values()) if isinstance(before, dict) else zip(before, after)
+    if not all(np.allclose(b, a, atol=1e-6) for b, a in pairs):
+        raise CheckFailed("the reloaded model predicts something else")
+
+
+def capstone_learns(model: Any) -> None:
+    import keras
+
+    named_heads(model)
+    (x_train, y_train), _ = digits()
+    keras.utils.set_random_seed(0)
+    model.compile(optimizer="adam",
+                  loss={"digit": "sparse_categorical_crossentropy", "is_odd": "binary_crossentropy"})
+    model.fit(left_right(x_train), targets(y_train), epochs=EPOCHS, batch_size=32, verbose=0)
+    heads_reach_thresholds(test_accuracies(model),
+                           "the encoder needs enough units (32) and the heads a non-linear layer before them.")
+
+
+def encodes_at_width(width: int) -> Callable[[Any], None]:
+    def test(model: Any) -> None:
+        import widgets
+
+        named_inputs(model)
+        graph = widgets.architecture_graph(model)
+        widths = {graph.nodes[s].output_shape[-1] for i in graph.inputs for s in graph.successors(i)}
+        if widths != {width}:
+            raise CheckFailed(f"build_capstone({width}) encodes the halves to widths {sorted(widths)}")
+    return test
+
+
+CAPSTONE_CHECKS = [
+    Check("returns a functional model with inputs left and right of 32 pixels", named_inputs),
+    Check("has outputs digit (10, softmax) and is_odd (1, sigmoid)", named_heads),
+    Check("joins the two halves with a Concatenate layer", joins_halves),
+    Check("calls one encoder on both halves (one set of weights)", shared_encoder, points=3),
+    Check("has a residual connection: an Add layer fed by a skip path", residual_connection, points=3),
+    Check("saves as .keras and reloads in safe mode with identical predictions", saves_and_reloads),
+]
+
+register(Exercise(
+    id="12.2",
+    title="The capstone model",
+    prepare=lambda build: build(),
+    public=CAPSTONE_CHECKS,
+    function="build_capstone",
+    cases=[(), (16,)],
+    timeout=180,
+    grading=on_first_case(CAPSTONE_CHECKS)
+    + [Check(f"both heads learn: digit ≥ {DIGIT_MIN}, is_odd ≥ {ODD_MIN} on the test set after {EPOCHS} "
+             "epochs (fixed seed)", on_case(0, capstone_learns), points=2),
+       Check("build_capstone(16) encodes each half to 16 features", on_case(1, encodes_at_width(16)),
+             hidden=True)],
+))
+
+
+# 12.3 · Train it ---------------------------------------------------------------------------------
+
+def reference_capstone() -> Any:
+    import keras
+    from keras import layers
+
+    keras.utils.set_random_seed(12)
+    left = keras.Input(shape=(32,), name="left")
+    right = keras.Input(shape=(32,), name="right")
+    encoder = layers.Dense(32, activation="relu", name="encoder")
+    joined = layers.Concatenate(name="join")([encoder(left), encoder(right)])
+    residual = layers.Add(name="residual")([joined, layers.Dense(64, activation="relu", name="block")(joined)])
+    return keras.Model({"left": left, "right": right},
+                       {"digit": layers.Dense(10, activation="softmax", name="digit")(residual),
+                        "is_odd": layers.Dense(1, activation="sigmoid", name="is_odd")(residual)},
+                       name="reference_capstone")
+
+
+def train_reference(train: Callable) -> Any:
+    (x_train, y_train), _ = digits()
+    return train(reference_capstone(), x_train, y_train)
+
+
+def compiled_with_dicts(model: Any) -> None:
+    config = model.get_compile_config() or {}
+    if not config:
+        raise CheckFailed("the model is not compiled", "call model.compile(...) and return the model.")
+    for key in ("loss", "metrics"):
+        value = config.get(key)
+        if not isinstance(value, dict) or sorted(value) != ["digit", "is_odd"]:
+            raise CheckFailed(f"{key} is {value!r}, not a dict keyed by digit and is_odd",
+                              'dict outputs need dicts: {"digit": ..., "is_odd": ...}.')
+
+
+def trained_heads(model: Any) -> None:
+    heads_reach_thresholds(test_accuracies(model),
+                           "split into left/right halves (columns 0-3 and 4-7), targets is_odd = labels % 2, "
+                           f"{EPOCHS} epochs.")
+
+
+def shifted_labels() -> np.ndarray:
+    """Another labelling of the training images (digit d is called d + 1, parity flips): an answer
+    that trains on the notebook's own labels instead of the ones it is given cannot learn it."""
+    return (digits().y_train + 1) % 10
+
+
+def learns_given_labels(model: Any) -> None:
+    heads_reach_thresholds(test_accuracies(model, shift=1),
+                           "train on the `images` and `labels` arguments, not on the notebook's variables.")
+
+TRAIN_CHECKS = [
+    Check("compiles a loss and a metric per output, as dicts", compiled_with_dicts),
+    Check(f"both heads learn: digit ≥ {DIGIT_MIN}, is_odd ≥ {ODD_MIN} on the test set", trained_heads, points=3),
+]
+
+
+register(Exercise(
+    id="12.3",
+    title="Train the capstone",
+    prepare=train_reference,
+    public=TRAIN_CHECKS,
+    function="train_capstone",
+    cases=[(Input("model"), Input("images"), Input("labels")), (Input("model"), Input("images"), Input("shifted"))],
+    inputs={"model": reference_capstone, "images": lambda: digits().x_train, "labels": lambda: digits().y_train,
+            "shifted": shifted_labels},
+    timeout=300,
+    grading=on_first_case(TRAIN_CHECKS)
+    + [Check("trains on the images and labels it is given (another labelling)", on_case(1, learns_given_labels),
+             hidden=True)],
+))
