@@ -1,0 +1,189 @@
+"""Lesson 08 · Shared layers and siamese networks."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from course.checks import Check, CheckFailed, Exercise, Input, on_case, register
+from course.exercises import expect
+
+# Exercise 8.1 · Triplets for a siamese network
+
+LABELS = np.random.default_rng(8).integers(0, 10, size=120)
+TRIPLET_CASES = [(Input("y"), 40, 0), (Input("y"), 40, 0), (Input("y"), 40, 1), (Input("y"), 100, 5)]
+KEYS = ("anchor", "positive", "negative")
+
+
+def triplets_valid(y: np.ndarray, n: int, triplets: Any) -> None:
+    if not isinstance(triplets, dict) or sorted(triplets) != sorted(KEYS):
+        got = sorted(triplets) if isinstance(triplets, dict) else type(triplets).__name__
+        raise CheckFailed(f"expected a dict with keys {list(KEYS)}, got {got}")
+    arrays = {key: np.asarray(triplets[key]) for key in KEYS}
+    for key, array in arrays.items():
+        if array.shape != (n,) or not np.issubdtype(array.dtype, np.integer):
+            raise CheckFailed(f"{key!r} should be {n} integer indices, got shape {array.shape} of {array.dtype}")
+        if array.min() < 0 or array.max() >= len(y):
+            raise CheckFailed(f"{key!r} holds indices outside 0..{len(y) - 1}")
+    anchor, positive, negative = (arrays[key] for key in KEYS)
+    if np.any(y[positive] != y[anchor]):
+        raise CheckFailed("some positives show a different digit from their anchor",
+                          "pick the positive among the indices where y == y[anchor].")
+    if np.any(positive == anchor):
+        raise CheckFailed("some positives are the anchor itself", "exclude the anchor's own index.")
+    if np.any(y[negative] == y[anchor]):
+        raise CheckFailed("some negatives show the same digit as their anchor",
+                          "pick the negative among the indices where y != y[anchor].")
+
+
+def seeded(first: dict, again: dict, other: dict) -> None:
+    if any(not np.array_equal(np.asarray(first[k]), np.asarray(again[k])) for k in KEYS):
+        raise CheckFailed("two calls with the same seed gave different triplets",
+                          "make every random choice with rng = np.random.default_rng(seed).")
+    if all(np.array_equal(np.asarray(first[k]), np.asarray(other[k])) for k in KEYS):
+        raise CheckFailed("another seed gave the same triplets", "use the seed argument, not a fixed seed.")
+
+
+def public_triplets(answer: Callable) -> tuple | None:
+    runs = [answer(LABELS, 40, 0), answer(LABELS, 40, 0), answer(LABELS, 40, 1)]
+    return None if any(r is None or r is ... for r in runs) else tuple(runs)
+
+
+register(Exercise(
+    id="08.1",
+    title="Triplets for a siamese network",
+    prepare=public_triplets,
+    public=[
+        Check("gives 40 anchors, positives (same digit, another image) and negatives (another digit)",
+              lambda runs: triplets_valid(LABELS, 40, runs[0])),
+        Check("is repeatable with the same seed and changes with another", lambda runs: seeded(*runs)),
+    ],
+    function="make_triplets",
+    cases=TRIPLET_CASES,
+    inputs={"y": lambda: LABELS},
+    grading=[
+        Check("gives 40 anchors, positives (same digit, another image) and negatives (another digit)",
+              lambda c: triplets_valid(c.inputs["y"], 40, c.value(0)), points=2),
+        Check("is repeatable with the same seed and changes with another",
+              lambda c: seeded(c.value(0), c.value(1), c.value(2))),
+        Check("works for another number of triplets", on_case(3, lambda t: triplets_valid(LABELS, 100, t)),
+              hidden=True),
+    ],
+))
+
+
+# Exercise 8.2 · A siamese model on a given encoder
+
+PAIRS = np.random.default_rng(80).random((2, 6, 64), dtype=np.float32)
+
+
+def reference_encoder() -> Any:
+    import keras
+    from keras import layers
+
+    keras.utils.set_random_seed(8)
+    return keras.Sequential([
+        keras.Input(shape=(64,)),
+        layers.Dense(32, activation="relu", name="hidden"),
+        layers.Dense(8, name="embedding"),
+    ], name="encoder")
+
+
+def two_named_inputs(model: Any) -> None:
+    expect.functional(model)
+    got = sorted((t.name, tuple(t.shape)) for t in model.inputs)
+    if got != [("left", (None, 64)), ("right", (None, 64))]:
+        raise CheckFailed(f"expected inputs left and right of shape (None, 64), got {got}",
+                          'keras.Input(shape=(64,), name="left") and the same for "right".')
+    expect.output_shape(model, (None, 1))
+
+
+def encoder_shared(pair: tuple) -> None:
+    import keras
+
+    encoder, model = pair
+    nested = [layer for layer in model.layers if isinstance(layer, keras.Model)]
+    if len(nested) != 1:
+        raise CheckFailed(f"expected the encoder once in model.layers, found {len(nested)} models",
+                          "call the one encoder you were given on both inputs.")
+    import widgets
+
+    calls = [n for n in widgets.architecture_graph(model).nodes.values() if n.kind == "model"]
+    if len(calls) != 2:
+        raise CheckFailed(f"the encoder is called {len(calls)} time(s)", "call it on left and on right.")
+    mine, given = nested[0].get_weights(), encoder.get_weights()
+    if len(mine) != len(given) or any(not np.array_equal(a, b) for a, b in zip(mine, given)):
+        raise CheckFailed("the encoder inside the model is not the one you were given",
+                          "use the encoder argument itself; don't build or train a new one.")
+
+
+def head_params(pair: tuple) -> None:
+    encoder, model = pair
+    embedding = encoder.outputs[0].shape[-1]
+    expected = encoder.count_params() + embedding + 1
+    if model.count_params() != expected:
+        raise CheckFailed(f"expected {expected:,} parameters (encoder once + Dense(1)), got {model.count_params():,}",
+                          "Subtract and Multiply have no weights; the encoder must be counted once.")
+
+
+def symmetric_distance(pair: tuple) -> None:
+    _, model = pair
+    a, b = PAIRS
+    same_image = model.predict({"left": a, "right": a}, verbose=0)
+    if not np.allclose(same_image, same_image[0], atol=1e-6):
+        raise CheckFailed("the same image on both sides gives different outputs for different images",
+                          "the head should see only the difference of the two embeddings.")
+    if not np.allclose(model.predict({"left": a, "right": b}, verbose=0),
+                       model.predict({"left": b, "right": a}, verbose=0), atol=1e-6):
+        raise CheckFailed("swapping left and right changes the output",
+                          "square the difference: layers.Multiply()([difference, difference]).")
+
+
+SIAMESE_CHECKS = [
+    Check("has inputs left and right (64 pixels) and one output", lambda pair: two_named_inputs(pair[1])),
+    Check("calls the given encoder on both inputs, listed once", encoder_shared, points=2),
+    Check("counts the encoder's parameters once, plus a Dense(1) head", head_params),
+    Check("sees only the squared difference: same image → same output, swapping sides changes nothing",
+          symmetric_distance),
+]
+
+
+def all_layers(model: Any) -> list:
+    import keras
+
+    found = []
+    for layer in model.layers:
+        found.append(layer)
+        if isinstance(layer, keras.Model):
+            found.extend(all_layers(layer))
+    return found
+
+
+def reloadable(pair: tuple) -> None:
+    """Only built-in layers, no Lambda: what the grader can load with safe_mode=True elsewhere."""
+    for layer in all_layers(pair[1]):
+        name = type(layer).__name__
+        if name == "Lambda":
+            raise CheckFailed(f"layer {layer.name!r} is a Lambda layer, which does not reload in safe mode",
+                              "layers.Multiply()([difference, difference]) squares without a Lambda.")
+        if not type(layer).__module__.startswith("keras."):
+            raise CheckFailed(f"layer {layer.name!r} ({name}) is defined in your notebook, so the grader "
+                              "cannot load it", "use built-in layers only: Subtract, Multiply, Dense.")
+
+
+def graded(test: Callable[[tuple], None]) -> Callable[[Any], None]:
+    """A grading test on (the grader's encoder, the model the answer built from its copy)."""
+    return lambda c: test((c.inputs["encoder"], c.value(0)))
+
+
+register(Exercise(
+    id="08.2",
+    title="A siamese model on a given encoder",
+    prepare=expect.with_reference(reference_encoder),
+    public=SIAMESE_CHECKS + [Check("uses only built-in layers, so the grader can reload it", reloadable)],
+    function="siamese_model",
+    cases=[(Input("encoder"),)],
+    inputs={"encoder": reference_encoder},
+    grading=[Check(c.description, graded(c.test), c.points, c.hidden) for c in SIAMESE_CHECKS],
+))
