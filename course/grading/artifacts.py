@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -185,5 +186,41 @@ def load_value(stem: str) -> Any:
         data = json.loads(Path(stem + ".json").read_text())
         return SimpleNamespace(**data) if kind == "object" else data
     except Exception as error:  # e.g. a Lambda layer refused by safe mode, a custom class unknown here
+        reason = unloadable_layers(Path(stem + ".keras")) if kind == "model" else ""
         return CaseError(f"the returned {meta.get('type', 'value')} could not be loaded: "
-                         f"{type(error).__name__}: {str(error)[:300]}")
+                         + (reason or f"{type(error).__name__}: {str(error)[:300]}"))
+
+
+def unloadable_layers(path: Path) -> str:
+    """Why the grader cannot rebuild a saved model, read from its config: the layers that are
+    `Lambda` (refused by safe mode) or classes defined in the notebook. "" if none is found."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            config = json.loads(archive.read("config.json"))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return ""
+    lambdas, custom = set(), set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            module = node.get("module")
+            if node.get("class_name") == "Lambda":
+                lambdas.add("Lambda")
+            elif isinstance(module, str) and "class_name" in node and not module.startswith("keras"):
+                custom.add(str(node["class_name"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(config)
+    reasons = []
+    if lambdas:
+        reasons.append("it holds a Lambda layer, whose Python code Keras safe mode refuses to load")
+    if custom:
+        reasons.append(f"it uses {', '.join(sorted(custom))}, defined in the notebook, which the grader cannot "
+                       "import")
+    if not reasons:
+        return ""
+    return " and ".join(reasons) + "; build the answer from keras.layers only."

@@ -114,3 +114,22 @@ def test_every_exercise_can_be_graded():
         assert exercise.function and exercise.cases and exercise.grading, exercise.id
         assert exercise.points == sum(c.points for c in exercise.grading) > 0
         assert not any(c.hidden for c in exercise.public), exercise.id
+
+
+def test_a_model_the_grader_cannot_load_is_explained(tmp_path):
+    import keras
+
+    from course.grading.artifacts import load_value
+
+    class Twice(keras.layers.Layer):  # defined here, as a learner would in a notebook
+        def call(self, x):
+            return 2 * x
+
+    inputs = keras.Input(shape=(3,))
+    halved = keras.layers.Lambda(lambda x: x / 2, name="half")(Twice(name="twice")(inputs))
+    stem = str(tmp_path / "answer")
+    keras.Model(inputs, halved).save(stem + ".keras")
+    (tmp_path / "answer.meta.json").write_text(json.dumps({"status": "ok", "kind": "model", "type": "Functional"}))
+    error = load_value(stem)
+    assert "Lambda layer" in error.message and "uses Twice, defined in the notebook" in error.message
+    assert error.message.endswith("build the answer from keras.layers only.")
