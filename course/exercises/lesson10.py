@@ -1,0 +1,283 @@
+"""Lesson 10 · Graph surgery and saving."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from course.checks import Check, CheckFailed, Exercise, Input, register
+from course.exercises import expect
+
+X = np.random.default_rng(10).random((16, 64), dtype=np.float32)
+
+
+def weights_equal(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
+    return len(a) == len(b) and all(x.shape == y.shape and np.array_equal(x, y) for x, y in zip(a, b))
+
+
+def digits_model(hidden: tuple[int, ...], sequential: bool, seed: int, names: tuple[str, ...] = ()) -> Any:
+    """A small digits classifier: Dense layers (relu) named `names` (or hidden_1, ...), then `digit`."""
+    import keras
+    from keras import layers
+
+    keras.utils.set_random_seed(seed)
+    names = names or tuple(f"hidden_{i + 1}" for i in range(len(hidden)))
+    stack = [layers.Dense(units, activation="relu", name=name) for units, name in zip(hidden, names)]
+    stack.append(layers.Dense(10, activation="softmax", name="digit"))
+    if sequential:
+        return keras.Sequential([keras.Input(shape=(64,)), *stack], name="seq_digits")
+    x = pixels = keras.Input(shape=(64,), name="pixels")
+    for layer in stack:
+        x = layer(x)
+    return keras.Model(pixels, x, name="func_digits")
+
+
+def dense_layers(model: Any) -> list[Any]:
+    return [layer for layer in model.layers if type(layer).__name__ == "Dense"]
+
+
+# 10.1 · Same weights, new activation
+
+
+def activation_name(layer: Any) -> str:
+    return getattr(layer.activation, "__name__", str(layer.activation))
+
+
+def same_architecture(case: tuple) -> None:
+    reference, model, _ = case
+    expect.keras_model(model)
+    wanted = [(layer.name, layer.units) for layer in dense_layers(reference)]
+    got = [(layer.name, layer.units) for layer in dense_layers(model)]
+    if got != wanted:
+        raise CheckFailed(f"expected Dense layers {wanted}, got {got}",
+                          "clone the model: keras.models.clone_model(model, clone_function=...).")
+
+
+def new_activations(case: tuple) -> None:
+    _, model, activation = case
+    got = {layer.name: activation_name(layer) for layer in dense_layers(model)}
+    wanted = {name: ("softmax" if name == "digit" else activation) for name in got}
+    if got != wanted:
+        raise CheckFailed(f"expected activations {wanted}, got {got}",
+                          'in clone_function, change config["activation"] for every Dense layer but "digit".')
+
+
+def carries_weights(case: tuple) -> None:
+    reference, model, _ = case
+    if not weights_equal(reference.get_weights(), model.get_weights()):
+        raise CheckFailed("the clone's weights differ from the trained model's",
+                          "clone_model makes new weights: copy them with clone.set_weights(model.get_weights()).")
+
+
+def is_a_new_model(case: tuple) -> None:
+    reference, model, _ = case
+    if model is reference or any(a is b for a, b in zip(dense_layers(model), dense_layers(reference))):
+        raise CheckFailed("the answer reuses the given model's layers", "return a clone, not the model itself.")
+
+
+ACTIVATION_CHECKS = [
+    Check("keeps the Dense layers' names and sizes", same_architecture),
+    Check("uses the new activation in every Dense layer but digit", new_activations),
+    Check("carries the trained weights over", carries_weights, points=2),
+]
+
+
+def activation_model() -> Any:
+    return digits_model((16, 16), sequential=False, seed=101)
+
+
+def activation_seq_model() -> Any:
+    return digits_model((24, 12), sequential=True, seed=102)
+
+
+def prepare_activation(answer: Callable) -> tuple | None:
+    reference = activation_model()
+    result = answer(reference, "tanh")
+    return None if result is None or result is ... else (reference, result, "tanh")
+
+
+def graded_clone(test: Callable[[tuple], None], index: int, name: str, activation: str) -> Callable[[Any], None]:
+    return lambda collected: test((collected.inputs[name], collected.value(index), activation))
+
+
+def all_activation_checks(case: tuple) -> None:
+    for check in ACTIVATION_CHECKS:
+        check.test(case)
+
+
+register(Exercise(
+    id="10.1",
+    title="Same weights, new activation",
+    prepare=prepare_activation,
+    public=[*ACTIVATION_CHECKS, Check("returns a clone, not the model it was given", is_a_new_model)],
+    function="with_activation",
+    cases=[(Input("model"), "tanh"), (Input("seq_model"), "sigmoid")],
+    inputs={"model": activation_model, "seq_model": activation_seq_model},
+    grading=[Check(c.description, graded_clone(c.test, 0, "model", "tanh"), c.points) for c in ACTIVATION_CHECKS]
+    + [Check("works for a Sequential model and another activation",
+             graded_clone(all_activation_checks, 1, "seq_model", "sigmoid"), hidden=True)],
+))
+
+
+# 10.2 · A parity head on a trained model
+
+
+def parity_model() -> Any:
+    return digits_model((16,), sequential=False, seed=103, names=("hidden",))
+
+
+def parity_seq_model() -> Any:
+    return digits_model((24,), sequential=True, seed=104, names=("hidden",))
+
+
+def two_outputs(pair: tuple) -> None:
+    _, model = pair
+    expect.functional(model)
+    got_in = [tuple(t.shape) for t in model.inputs]
+    if got_in != [(None, 64)]:
+        raise CheckFailed(f"expected one input of shape (None, 64), got {got_in}", "use model.inputs[0].")
+    got = {name: tuple(t.shape) for name, t in zip(model.output_names, model.outputs)}
+    wanted = {"digit": (None, 10), "is_odd": (None, 1)}
+    if got != wanted:
+        raise CheckFailed(f"expected outputs {wanted}, got {got}",
+                          'return keras.Model(model.inputs[0], {"digit": ..., "is_odd": ...}).')
+
+
+def head_on_hidden(pair: tuple) -> None:
+    import widgets
+
+    _, model = pair
+    graph = widgets.architecture_graph(model)
+    heads = [n for n in graph.outputs if graph.nodes[n].layer_name == "is_odd"]
+    if not heads:
+        raise CheckFailed("no output layer named is_odd", 'name the new layer name="is_odd".')
+    node = graph.nodes[heads[0]]
+    feeders = [graph.nodes[p].layer_name for p in graph.predecessors(heads[0])]
+    if feeders != ["hidden"]:
+        raise CheckFailed(f"the is_odd head is fed by {feeders}, not by the hidden layer",
+                          'call it on model.get_layer("hidden").output.')
+    if node.class_name != "Dense" or node.config.get("units") != 1 or node.config.get("activation") != "sigmoid":
+        raise CheckFailed("is_odd should be Dense(1, activation='sigmoid')")
+
+
+def digit_unchanged(pair: tuple) -> None:
+    reference, model = pair
+    got = model.predict(X, verbose=0)
+    if not isinstance(got, dict) or "digit" not in got:
+        raise CheckFailed("predict does not return a dict with a digit entry")
+    if not np.allclose(np.asarray(got["digit"]), reference.predict(X, verbose=0), atol=1e-6):
+        raise CheckFailed("the digit output differs from the trained model's predictions",
+                          "use the trained model's own output tensor, model.outputs[0].")
+
+
+def shares_layers(pair: tuple) -> None:
+    reference, model = pair
+    if model.get_layer("hidden") is not reference.get_layer("hidden"):
+        raise CheckFailed("the hidden layer is a copy, not the trained layer itself",
+                          'branch from model.get_layer("hidden").output; don\'t clone or rebuild.')
+
+
+PARITY_CHECKS = [
+    Check("has outputs digit (None, 10) and is_odd (None, 1)", two_outputs),
+    Check("grows a Dense(1) sigmoid head named is_odd from the hidden layer", head_on_hidden),
+    Check("predicts the digit exactly as the trained model does", digit_unchanged, points=2),
+]
+
+
+def graded_pair(test: Callable[[tuple], None], index: int, name: str) -> Callable[[Any], None]:
+    return lambda collected: test((collected.inputs[name], collected.value(index)))
+
+
+def all_parity_checks(pair: tuple) -> None:
+    for check in PARITY_CHECKS:
+        check.test(pair)
+
+
+register(Exercise(
+    id="10.2",
+    title="A parity head on a trained model",
+    prepare=expect.with_reference(parity_model),
+    public=[*PARITY_CHECKS, Check("shares the trained layers instead of copying them", shares_layers)],
+    function="add_parity_head",
+    cases=[(Input("model"),), (Input("seq_model"),)],
+    inputs={"model": parity_model, "seq_model": parity_seq_model},
+    grading=[Check(c.description, graded_pair(c.test, 0, "model"), c.points) for c in PARITY_CHECKS]
+    + [Check("works for a Sequential model", graded_pair(all_parity_checks, 1, "seq_model"), hidden=True)],
+))
+
+
+# 10.3 · Replace the head of a Sequential
+
+
+def head_seq_model() -> Any:
+    return digits_model((16,), sequential=True, seed=105)
+
+
+def deeper_seq_model() -> Any:
+    return digits_model((24, 12), sequential=True, seed=106)
+
+
+def kept_part(model: Any) -> list[tuple[str, list[np.ndarray]]]:
+    return [(layer.name, layer.get_weights()) for layer in model.layers[:-1]]
+
+
+def is_sequential(case: tuple) -> None:
+    expect.sequential(case[1])
+
+
+def new_head(case: tuple) -> None:
+    before, model, classes = case
+    names = [layer.name for layer in model.layers]
+    wanted = [name for name, _ in before] + ["head"]
+    if names != wanted:
+        raise CheckFailed(f"expected layers {wanted}, got {names}",
+                          'pop() the last layer, then add(layers.Dense(classes, ..., name="head")).')
+    head = model.layers[-1]
+    if type(head).__name__ != "Dense" or head.units != classes or activation_name(head) != "softmax":
+        raise CheckFailed(f"the head should be Dense({classes}, activation='softmax')")
+
+
+def keeps_weights(case: tuple) -> None:
+    before, model, _ = case
+    for (name, weights), layer in zip(before, model.layers):
+        if not weights_equal(weights, layer.get_weights()):
+            raise CheckFailed(f"layer {name!r} lost its trained weights",
+                              "keep the model's own layers: pop() and add() on the model itself.")
+
+
+HEAD_CHECKS = [
+    Check("returns a Sequential model", is_sequential),
+    Check("ends in a new Dense softmax layer named head, with one unit per class", new_head),
+    Check("keeps the other layers' trained weights", keeps_weights),
+]
+
+
+def prepare_head(answer: Callable) -> tuple | None:
+    reference = head_seq_model()
+    before = kept_part(reference)
+    result = answer(reference, 3)
+    return None if result is None or result is ... else (before, result, 3)
+
+
+def graded_head(test: Callable[[tuple], None], index: int, name: str, classes: int) -> Callable[[Any], None]:
+    return lambda collected: test((kept_part(collected.inputs[name]), collected.value(index), classes))
+
+
+def all_head_checks(case: tuple) -> None:
+    for check in HEAD_CHECKS:
+        check.test(case)
+
+
+register(Exercise(
+    id="10.3",
+    title="Replace the head of a Sequential",
+    prepare=prepare_head,
+    public=HEAD_CHECKS,
+    function="replace_head",
+    cases=[(Input("model"), 3), (Input("deeper"), 2)],
+    inputs={"model": head_seq_model, "deeper": deeper_seq_model},
+    grading=[Check(c.description, graded_head(c.test, 0, "model", 3), c.points) for c in HEAD_CHECKS]
+    + [Check("works for a deeper model and two classes", graded_head(all_head_checks, 1, "deeper", 2),
+             hidden=True)],
+))
