@@ -1,8 +1,9 @@
-"""The course map: what each lesson teaches and how long it takes, and the start page built from it.
+"""The course map: what each lesson teaches, and the start page built from it.
 
-Lesson titles come from each solution's first heading (`# 05 · Several inputs`); this module adds
-what the title cannot say. The README's lesson table and `lessons/00_start_here.ipynb` (written by
-`course.build`, opened by `make lab`) both follow it; a test keeps the README in step.
+A lesson's title and time come from its solution's first cell (`# 05 · Several inputs`,
+`**Time**: about 40 minutes`); this module adds what they cannot say. The README's lesson table and
+`lessons/00_start_here.ipynb` (written by `course.build`, opened by `make lab`) both follow it; a
+test keeps the README in step.
 """
 
 from __future__ import annotations
@@ -21,44 +22,52 @@ START_PAGE = "00_start_here.ipynb"
 class Lesson:
     file: str
     teaches: str
-    minutes: int
 
     @property
     def number(self) -> str:
         return self.file[:2]
 
+    def _intro(self, solutions: Path | None) -> str:
+        return nbformat.read((solutions or ROOT / "solutions") / self.file, as_version=4).cells[0].source
+
     def title(self, solutions: Path | None = None) -> str:
         """The title in the solution's first heading, without the number."""
-        nb = nbformat.read((solutions or ROOT / "solutions") / self.file, as_version=4)
-        heading = nb.cells[0].source.splitlines()[0]
+        heading = self._intro(solutions).splitlines()[0]
         return re.sub(r"^#\s*\d\d\s*·\s*", "", heading).strip()
+
+    def minutes(self, solutions: Path | None = None) -> int:
+        """The time the solution's introduction announces (`**Time**: about 40 minutes`)."""
+        found = re.search(r"\*\*Time\*\*: about (\d+) minutes", self._intro(solutions))
+        if found is None:
+            raise ValueError(f"{self.file}: the first cell must say `**Time**: about N minutes`")
+        return int(found.group(1))
 
 
 LESSONS = (
     Lesson("01_two_ways.ipynb", "One digits classifier built with `Sequential` and with the functional API, "
-           "proven to be the same model; where `Sequential` stops", 30),
+           "proven to be the same model; where `Sequential` stops"),
     Lesson("02_shapes_and_building.ipynb", "Unbuilt models, `build`, `keras.Input`; shape errors at "
-           "construction versus at `fit`; the `add()`/`summary()`/`pop()` loop", 30),
+           "construction versus at `fit`; the `add()`/`summary()`/`pop()` loop"),
     Lesson("03_inspecting_models.ipynb", "Layers, weights and parameter counts; `.input` versus `.inputs`; "
-           "Sequential → functional; feature extraction; `plot_model`", 35),
-    Lesson("04_training_loop.ipynb", "`compile`/`fit`/`evaluate`/`predict`, curves, callbacks and a width "
-           "sweep: training does not care which API built the model", 40),
+           "Sequential → functional; feature extraction; `plot_model`"),
+    Lesson("04_training_loop.ipynb", "`compile`/`fit`/`evaluate`/`predict`, curves, callbacks, TensorBoard "
+           "logs and a width sweep: training does not care which API built the model"),
     Lesson("05_multiple_inputs.ipynb", "Wide & Deep and three named inputs; lists versus dicts; the errors "
-           "for wrong order and wrong keys", 40),
+           "for wrong order and wrong keys"),
     Lesson("06_multiple_outputs.ipynb", "Two heads on one trunk; losses, metrics and `loss_weights` per "
-           "output; what `evaluate` and `predict` return; an auxiliary output", 45),
+           "output; what `evaluate` and `predict` return; an auxiliary output"),
     Lesson("07_skip_connections.ipynb", "Residual and concatenate skips; the shape-mismatch error and the "
-           "projection fix; a residual block as a custom layer", 40),
+           "projection fix; a residual block as a custom layer"),
     Lesson("08_shared_layers.ipynb", "One encoder on two inputs: a siamese \"same digit?\" network; proof "
-           "of sharing; a serialisable layer instead of `Lambda`", 40),
-    Lesson("09_models_as_layers.ipynb", "Nesting models; feature extraction; transfer learning with "
-           "`trainable = False`; ensembles; encoder and autoencoder from one graph", 45),
+           "of sharing; a serialisable layer instead of `Lambda`"),
+    Lesson("09_models_as_layers.ipynb", "Nesting models; feature extraction; freezing, recompiling and "
+           "fine-tuning; ensembles; an encoder and an autoencoder from one graph"),
     Lesson("10_surgery_and_saving.ipynb", "`get_config`, `to_json`, `clone_model`; `.keras` and "
-           "`.weights.h5`; a new head on a trained graph; `pop()` versus rewiring", 40),
+           "`.weights.h5` and their errors; a new head on a trained graph; `pop()` versus rewiring"),
     Lesson("11_subclassing_and_choosing.ipynb", "The same model subclassed and what it loses; the "
-           "`training` argument; mixing styles; choosing an API, with a quiz", 40),
+           "`training` argument; layers with weights and masks; mixing styles; choosing an API, with a quiz"),
     Lesson("12_capstone.ipynb", "Two inputs, two outputs, a shared block and a residual connection: "
-           "built, trained, saved and graded", 60),
+           "built, trained, saved and graded"),
 )
 
 WHICH_API = """\
@@ -73,7 +82,8 @@ WHICH_API = """\
 The functional API (`keras.Input` → layer calls → `keras.Model(inputs, outputs)`) keeps what Sequential
 gives for free: a summary before any data, an architecture picture, `get_config` and saving. A subclass
 with its own `call()` trades them for plain Python: no summary until it is called, a single box in
-`plot_model`, and a `get_config` you write yourself before it can be saved and reloaded.
+`plot_model`, and a config that holds only the constructor's arguments, so reloading needs the class
+itself (and a `get_config` of your own when the constructor takes layers or models).
 
 Three facts the course proves with code: `Sequential` *is* a `keras.Model` (a subclass: it trains, saves
 and nests like any model); "the Model class" means two different styles, the functional API and
@@ -89,7 +99,7 @@ def lesson_table(solutions: Path | None = None, link_prefix: str = "") -> str:
     """
     solutions = solutions or ROOT / "solutions"
     rows = [f"| {lesson.number} | [{lesson.title(solutions)}]({link_prefix}{lesson.file}) | {lesson.teaches} | "
-            f"{lesson.minutes} min |" for lesson in LESSONS if (solutions / lesson.file).exists()]
+            f"{lesson.minutes(solutions)} min |" for lesson in LESSONS if (solutions / lesson.file).exists()]
     return "\n".join(["| # | Lesson | What it teaches | Time |", "|---|---|---|---|", *rows])
 
 
