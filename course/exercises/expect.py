@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import CheckFailed, unanswered
+from course.checks import Check, CheckFailed, unanswered
 
 KERAS_INPUT_HINT = "start the model with `keras.Input(shape=(64,))` so Keras builds it at once."
 
@@ -86,6 +86,14 @@ def same_function(reference: Any, model: Any, x: np.ndarray) -> None:
             "with the same weights, the predictions differ",
             "check each layer's activation and the order of the layers.",
         )
+
+
+def all_of(checks: list[Check]) -> Callable[[Any], None]:
+    """One test that runs `checks` on the same value, stopping at the first that fails (hidden cases)."""
+    def test(value: Any) -> None:
+        for check in checks:
+            check.test(value)
+    return test
 
 
 def answer_table(answer: Callable, cases: list[tuple]) -> dict[tuple, Any] | None:

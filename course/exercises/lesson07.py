@@ -90,13 +90,6 @@ def residual_numbers(model: Any) -> None:
                           "add the two layers' outputs (after their relu), not their inputs.")
 
 
-def all_of(checks: list[Check]):
-    def test(value: Any) -> None:
-        for check in checks:
-            check.test(value)
-    return test
-
-
 def mlp_checks(width: int) -> list[Check]:
     params = 64 * width + width + width * width + width + 10 * width + 10
     return [
@@ -117,7 +110,7 @@ register(Exercise(
     function="residual_mlp_model",
     cases=[(32,), (16,)],
     grading=on_first_case(mlp_checks(32))
-    + [Check("works for another width", on_case(1, all_of(mlp_checks(16))), hidden=True)],
+    + [Check("works for another width", on_case(1, expect.all_of(mlp_checks(16))), hidden=True)],
 ))
 
 

@@ -101,11 +101,6 @@ def graded_clone(test: Callable[[tuple], None], index: int, name: str, activatio
     return lambda collected: test((collected.inputs[name], collected.value(index), activation))
 
 
-def all_activation_checks(case: tuple) -> None:
-    for check in ACTIVATION_CHECKS:
-        check.test(case)
-
-
 register(Exercise(
     id="10.1",
     title="Same weights, new activation",
@@ -116,7 +111,7 @@ register(Exercise(
     inputs={"model": activation_model, "seq_model": activation_seq_model},
     grading=[Check(c.description, graded_clone(c.test, 0, "model", "tanh"), c.points) for c in ACTIVATION_CHECKS]
     + [Check("works for a Sequential model and another activation",
-             graded_clone(all_activation_checks, 1, "seq_model", "sigmoid"), hidden=True)],
+             graded_clone(expect.all_of(ACTIVATION_CHECKS), 1, "seq_model", "sigmoid"), hidden=True)],
 ))
 
 
@@ -189,11 +184,6 @@ def graded_pair(test: Callable[[tuple], None], index: int, name: str) -> Callabl
     return lambda collected: test((collected.inputs[name], collected.value(index)))
 
 
-def all_parity_checks(pair: tuple) -> None:
-    for check in PARITY_CHECKS:
-        check.test(pair)
-
-
 register(Exercise(
     id="10.2",
     title="A parity head on a trained model",
@@ -203,7 +193,7 @@ register(Exercise(
     cases=[(Input("model"),), (Input("seq_model"),)],
     inputs={"model": parity_model, "seq_model": parity_seq_model},
     grading=[Check(c.description, graded_pair(c.test, 0, "model"), c.points) for c in PARITY_CHECKS]
-    + [Check("works for a Sequential model", graded_pair(all_parity_checks, 1, "seq_model"), hidden=True)],
+    + [Check("works for a Sequential model", graded_pair(expect.all_of(PARITY_CHECKS), 1, "seq_model"), hidden=True)],
 ))
 
 
@@ -264,11 +254,6 @@ def graded_head(test: Callable[[tuple], None], index: int, name: str, classes: i
     return lambda collected: test((kept_part(collected.inputs[name]), collected.value(index), classes))
 
 
-def all_head_checks(case: tuple) -> None:
-    for check in HEAD_CHECKS:
-        check.test(case)
-
-
 register(Exercise(
     id="10.3",
     title="Replace the head of a Sequential",
@@ -278,6 +263,6 @@ register(Exercise(
     cases=[(Input("model"), 3), (Input("deeper"), 2)],
     inputs={"model": head_seq_model, "deeper": deeper_seq_model},
     grading=[Check(c.description, graded_head(c.test, 0, "model", 3), c.points) for c in HEAD_CHECKS]
-    + [Check("works for a deeper model and two classes", graded_head(all_head_checks, 1, "deeper", 2),
+    + [Check("works for a deeper model and two classes", graded_head(expect.all_of(HEAD_CHECKS), 1, "deeper", 2),
              hidden=True)],
 ))
