@@ -1,6 +1,6 @@
 """`make bench`: the course's figures, measured in one run and printed as one Markdown table.
 
-    python -m course.benchmark [--parts suite,notebooks,widgets,grader] [--copies 6]
+    python -m course.benchmark [--parts suite,notebooks,widgets,grader] [--copies 10]
 
 - suite: the whole `make test` (pytest -n 2 --dist loadscope), wall time;
 - notebooks: each solution executed alone in a fresh kernel with the test settings, kernel start
@@ -88,7 +88,7 @@ def grader(copies: int) -> list[Row]:
     rows = []
     for name, value, unit in benchmark.measure(SOLUTIONS / "01_two_ways.ipynb", copies):
         if unit.startswith("×"):
-            rows.append((f"grader: {name}", f"{value:.2f}×", unit.lstrip("× ")))
+            rows.append((f"grader: {name}", f"{value:.2f}×", unit.lstrip("× ").strip("()")))
         elif unit == "s":
             rows.append((f"grader: {name}", f"{value:.1f} s", ""))
         else:
@@ -105,7 +105,7 @@ def table(rows: list[Row]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--parts", default=",".join(PARTS), help=f"comma-separated, from {', '.join(PARTS)}")
-    parser.add_argument("--copies", type=int, default=6, help="submissions graded per grader run (default 6)")
+    parser.add_argument("--copies", type=int, default=10, help="submissions graded per grader run (default 10)")
     args = parser.parse_args(argv)
     parts = [p.strip() for p in args.parts.split(",") if p.strip()]
     unknown = sorted(set(parts) - set(PARTS))
