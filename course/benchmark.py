@@ -74,7 +74,7 @@ def widgets_rows() -> list[Row]:
     rows = []
     for name, value, note in benchmark.measure():
         if value is None:
-            rows.append((name, "—", note))
+            rows.append((f"widgets: {name}", "—", note))
         elif note.startswith("×"):
             rows.append((f"widgets: {name}", f"{value:.1f}×", note.lstrip("× ")))
         else:
