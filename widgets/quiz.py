@@ -13,6 +13,7 @@ the item's traits, and the simplest API that can express the architecture wins.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -164,6 +165,11 @@ ITEMS: tuple[QuizItem, ...] = (
     ),
 )
 
+def _rich(text: str) -> str:
+    """Escaped HTML with `code` spans, as the lesson's Markdown shows them."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
+
+
 _MARKS = {"right": ("✓", "#1e8449"), "works": ("≈", "#b9770e"), "wrong": ("✗", "#c0392b")}
 
 
@@ -196,11 +202,11 @@ class ApiQuiz(ipw.VBox):
         self.verdicts: dict[str, str] = {}
         cards = []
         for number, item in enumerate(self.items, 1):
-            buttons = ipw.ToggleButtons(options=APIS, value=None, style={"button_width": "96px"})
+            buttons = ipw.ToggleButtons(options=APIS, value=None, style={"button_width": "112px"})
             buttons.observe(lambda change, key=item.key: self._on_choice(key, change["new"]), names="value")
             self.buttons[item.key], self.messages[item.key] = buttons, ipw.HTML()
             text = ipw.HTML(
-                f"<b>{number}. {html.escape(item.title)}</b><br>{html.escape(item.description)}"
+                f"<b>{number}. {_rich(item.title)}</b><br>{_rich(item.description)}"
                 f"<pre style='font-size:11px;line-height:1.25;margin:4px 0'>{html.escape(item.sketch)}</pre>"
             )
             card = ipw.VBox([text, buttons, self.messages[item.key]],
@@ -233,7 +239,7 @@ class ApiQuiz(ipw.VBox):
             verdict, message = feedback(item, choice)
             mark, colour = _MARKS[verdict]
             self.verdicts[key] = verdict
-            self.messages[key].value = f"<span style='color:{colour}'>{mark} {html.escape(message)}</span>"
+            self.messages[key].value = f"<span style='color:{colour}'>{mark} {_rich(message)}</span>"
         self._show_score()
 
     def _show_score(self) -> None:

@@ -8,6 +8,8 @@ import nbformat
 from playwright.sync_api import Page, expect
 
 from course import catalog
+from course.build import NOTEBOOK_METADATA
+from widgets.quiz import APIS, ITEMS
 from widgets.render import HIGHLIGHT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,3 +104,25 @@ def test_start_page_links_open_the_lessons(page: Page, lab, screenshot):
     page.get_by_role("link", name=first.title()).click()
     expect(page.get_by_role("tab", name=first.file)).to_be_visible()
     expect(page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")).to_contain_text("YOUR CODE HERE")
+
+
+def test_api_quiz_marks_answers_and_keeps_score(page: Page, lab, screenshot):
+    url, root = lab
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import widgets\n\nwidgets.ApiQuiz()")],
+                                  metadata=NOTEBOOK_METADATA)  # names the kernel: no kernel-picker dialog
+    nbformat.write(nb, root / "quiz.ipynb")
+    page.goto(f"{url}/lab/tree/quiz.ipynb?reset")
+    expect(page.locator("#jp-main-statusbar")).to_contain_text("Idle", timeout=KERNEL_TIMEOUT)
+    run_all_cells(page, 1)
+
+    quiz = page.locator(".kt-quiz")
+    choices = quiz.locator(".widget-toggle-buttons")
+    expect(choices).to_have_count(len(ITEMS))
+    expect(quiz).to_contain_text(f"Score: 0 / {len(ITEMS)}")
+    first, second = ITEMS[0], ITEMS[1]
+    choices.nth(0).get_by_role("button", name=first.answer, exact=True).click()
+    expect(quiz).to_contain_text(f"Right: {first.answer}")
+    expect(quiz).to_contain_text(f"Score: 1 / {len(ITEMS)} (1 answered)")
+    wrong = next(api for api in APIS if api != second.answer)
+    choices.nth(1).get_by_role("button", name=wrong, exact=True).click()
+    expect(quiz).to_contain_text(f"Score: 1 / {len(ITEMS)} (2 answered)")
