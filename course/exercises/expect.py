@@ -111,6 +111,12 @@ def with_reference(build_reference: Callable[[], Any], *extra: Any) -> Callable[
     return prepare
 
 
+def on_input(name: str, test: Callable[[tuple], None], index: int = 0) -> Callable[[Any], None]:
+    """A grading test on (the grader's input `name`, the answer's result for grading case `index`):
+    the grading twin of `with_reference`."""
+    return lambda collected: test((collected.inputs[name], collected.value(index)))
+
+
 def graded_table(matches: Callable[[dict], None], cases: list[tuple],
                  indexes: range) -> Callable[[Any], None]:
     """A grading test: `matches` on the answer's results for grading cases `indexes`."""

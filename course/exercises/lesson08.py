@@ -172,11 +172,6 @@ def reloadable(pair: tuple) -> None:
                               "cannot load it", "use built-in layers only: Subtract, Multiply, Dense.")
 
 
-def graded(test: Callable[[tuple], None]) -> Callable[[Any], None]:
-    """A grading test on (the grader's encoder, the model the answer built from its copy)."""
-    return lambda c: test((c.inputs["encoder"], c.value(0)))
-
-
 register(Exercise(
     id="08.2",
     title="A siamese model on a given encoder",
@@ -185,5 +180,5 @@ register(Exercise(
     function="siamese_model",
     cases=[(Input("encoder"),)],
     inputs={"encoder": reference_encoder},
-    grading=[Check(c.description, graded(c.test), c.points, c.hidden) for c in SIAMESE_CHECKS],
+    grading=[Check(c.description, expect.on_input("encoder", c.test), c.points, c.hidden) for c in SIAMESE_CHECKS],
 ))

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, Input, on_case, register
+from course.checks import Check, CheckFailed, Exercise, Input, on_first_case, register
 from course.exercises import expect
 
 X = np.random.default_rng(9).random((16, 64), dtype=np.float32)
@@ -111,10 +111,6 @@ FREEZE_CHECKS = [
 ]
 
 
-def with_encoder_input(test: Callable[[tuple], None]) -> Callable[[Any], None]:
-    return lambda collected: test((collected.inputs["encoder"], collected.value(0)))
-
-
 register(Exercise(
     id="09.1",
     title="Freeze and add a head",
@@ -124,7 +120,7 @@ register(Exercise(
     cases=[(Input("encoder"),)],
     inputs={"encoder": reference_encoder},
     timeout=300,
-    grading=[Check(c.description, with_encoder_input(c.test), c.points, c.hidden) for c in FREEZE_CHECKS],
+    grading=[Check(c.description, expect.on_input("encoder", c.test), c.points, c.hidden) for c in FREEZE_CHECKS],
 ))
 
 
@@ -266,5 +262,5 @@ register(Exercise(
     cases=[(Input("model"),)],
     inputs={"model": reference_transfer},
     timeout=300,
-    grading=[Check(c.description, on_case(0, c.test), c.points) for c in FINE_TUNE_CHECKS],
+    grading=on_first_case(FINE_TUNE_CHECKS),
 ))

@@ -180,10 +180,6 @@ PARITY_CHECKS = [
 ]
 
 
-def graded_pair(test: Callable[[tuple], None], index: int, name: str) -> Callable[[Any], None]:
-    return lambda collected: test((collected.inputs[name], collected.value(index)))
-
-
 register(Exercise(
     id="10.2",
     title="A parity head on a trained model",
@@ -192,8 +188,9 @@ register(Exercise(
     function="add_parity_head",
     cases=[(Input("model"),), (Input("seq_model"),)],
     inputs={"model": parity_model, "seq_model": parity_seq_model},
-    grading=[Check(c.description, graded_pair(c.test, 0, "model"), c.points) for c in PARITY_CHECKS]
-    + [Check("works for a Sequential model", graded_pair(expect.all_of(PARITY_CHECKS), 1, "seq_model"), hidden=True)],
+    grading=[Check(c.description, expect.on_input("model", c.test), c.points) for c in PARITY_CHECKS]
+    + [Check("works for a Sequential model", expect.on_input("seq_model", expect.all_of(PARITY_CHECKS), 1),
+             hidden=True)],
 ))
 
 

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, Input, on_case, register
+from course.checks import Check, CheckFailed, Exercise, Input, on_case, on_first_case, register
 from course.exercises import expect
 
 X = np.random.default_rng(11).random((16, 64), dtype=np.float32)
@@ -63,8 +63,7 @@ register(Exercise(
     function="skip_mlp",
     cases=[(True,), (False,)],
     grading=[
-        Check(SKIP_CHECKS[0].description, on_case(0, SKIP_CHECKS[0].test)),
-        Check(SKIP_CHECKS[1].description, on_case(0, SKIP_CHECKS[1].test)),
+        *on_first_case(SKIP_CHECKS),
         Check("computes what SkipMLP(skip=False) computes", on_case(1, computes_skip_mlp(False)), hidden=True),
     ],
 ))
@@ -126,7 +125,7 @@ register(Exercise(
     public=CHOICE_CHECKS,
     function="choose_api",
     cases=[()],
-    grading=[Check(c.description, on_case(0, c.test), c.points) for c in CHOICE_CHECKS],
+    grading=on_first_case(CHOICE_CHECKS),
 ))
 
 
