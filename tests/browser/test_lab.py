@@ -26,9 +26,14 @@ def open_notebook(page: Page, lab: tuple[str, Path], name: str, folder: str = "s
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     nbformat.write(nb, root / name)
+    open_in_lab(page, url, name)
+    return nb
+
+
+def open_in_lab(page: Page, url: str, name: str) -> None:
+    """Open a notebook of the server's root and wait until its kernel is idle."""
     page.goto(f"{url}/lab/tree/{name}?reset")  # ?reset: a fresh workspace, no tabs restored
     expect(page.locator("#jp-main-statusbar")).to_contain_text("Idle", timeout=KERNEL_TIMEOUT)
-    return nb
 
 
 def run_all_cells(page: Page, code_cells: int) -> None:
@@ -111,8 +116,7 @@ def test_api_quiz_marks_answers_and_keeps_score(page: Page, lab, screenshot):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import widgets\n\nwidgets.ApiQuiz()")],
                                   metadata=NOTEBOOK_METADATA)  # names the kernel: no kernel-picker dialog
     nbformat.write(nb, root / "quiz.ipynb")
-    page.goto(f"{url}/lab/tree/quiz.ipynb?reset")
-    expect(page.locator("#jp-main-statusbar")).to_contain_text("Idle", timeout=KERNEL_TIMEOUT)
+    open_in_lab(page, url, "quiz.ipynb")
     run_all_cells(page, 1)
 
     quiz = page.locator(".kt-quiz")
