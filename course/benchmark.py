@@ -23,6 +23,7 @@ from pathlib import Path
 
 import nbformat
 
+from course import bootstrap
 from course.bootstrap import ROOT, TEST_ENV
 from course.build import SOLUTIONS
 from course.execute import execute
@@ -47,8 +48,8 @@ def machine() -> str:
 
 def suite() -> list[Row]:
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadscope", "-q"], cwd=ROOT,
-                          env={**os.environ, **TEST_ENV}, capture_output=True, text=True)
+    command = bootstrap.command("test", ["-q"], Path(sys.executable))  # exactly what `make test` runs
+    done = subprocess.run(command, cwd=ROOT, env={**os.environ, **TEST_ENV}, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "no output"
     return [("`make test`: whole suite, 2 workers", f"{seconds / 60:.1f} min", last.strip("= "))]
