@@ -5,13 +5,14 @@
 PYTHON ?= python3
 BOOTSTRAP = $(PYTHON) -m course.bootstrap
 
-.PHONY: help lab test lessons outputs bench pictures install clean
+.PHONY: help lab test lessons outputs release bench pictures install clean
 
 help:
 	@echo "make lab        start JupyterLab on the course (ARGS='--no-browser' to pass options)"
 	@echo "make test       run the whole test suite (ARGS='solutions/01_two_ways.ipynb' for one notebook)"
 	@echo "make lessons    regenerate lessons/ from solutions/"
 	@echo "make outputs    re-execute solutions to refresh their stored outputs (NB=01_two_ways.ipynb for one)"
+	@echo "make release   write the learner bundle (no answers) to DIR, e.g. make release DIR=../keras-two-ways-lessons"
 	@echo "make bench      measure the suite, every notebook, the widgets and the grader (~15 min; one table)"
 	@echo "make pictures   remake the README's pictures in .github/readme/ (needs chromium)"
 	@echo "make clean      remove .venv and generated files"
@@ -28,6 +29,9 @@ lessons:
 outputs:
 	$(BOOTSTRAP) run -m course refresh $(NB)
 	$(BOOTSTRAP) run -m course build
+
+release:
+	$(BOOTSTRAP) run -m course release $(DIR)
 
 bench:
 	$(BOOTSTRAP) run -m course.benchmark $(ARGS)

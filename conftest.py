@@ -3,9 +3,11 @@
 - Notebooks under solutions/ and lessons/ are collected by nbval in strict mode. Solutions carry
   outputs from `make outputs`, so a change in what they print fails; lessons carry none, so they are
   only executed (nbval compares nothing for a cell without a stored execution count).
-- Kernels get the same environment as `make outputs` (course.bootstrap.TEST_ENV): one TensorFlow
+- Kernels get the same environment as `make outputs` (course.settings.TEST_ENV): one TensorFlow
   thread each, quiet logs, fixed hash seed and table width.
 - stderr is never compared: TensorFlow writes log lines there that vary between runs.
+
+The learner bundle (`make release`) ships this file as it is, to run its lessons.
 """
 
 from __future__ import annotations
@@ -13,9 +15,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from course.bootstrap import TEST_ENV
+from course.settings import TEST_ENV
 
-ROOT = Path(__file__).parent
 os.environ.update(TEST_ENV)  # notebook kernels inherit this process's environment
 
 collect_ignore_glob = [".venv/*", "**/.ipynb_checkpoints/*", "tests/fixtures/*", "test-artifacts/*"]
@@ -26,8 +27,9 @@ def pytest_configure(config) -> None:
     if not (option.nbval or option.nbval_lax):
         option.nbval = True
     option.nbval_current_env = True
-    if option.nbval_sanitize_with is None:
-        option.nbval_sanitize_with = str(ROOT / "tests" / "nbval_sanitize.cfg")
+    sanitize = Path(__file__).parent / "tests" / "nbval_sanitize.cfg"  # the learner bundle has none
+    if option.nbval_sanitize_with is None and sanitize.exists():
+        option.nbval_sanitize_with = str(sanitize)
     if float(option.nbval_cell_timeout) == 2000:  # nbval's default: far too long for a 20 s notebook
         option.nbval_cell_timeout = 120
     if float(option.nbval_kernel_startup_timeout) == 60:

@@ -1,7 +1,7 @@
 """Course tooling for Keras Two Ways: setup, offline data, lesson build and checks.
 
 Importing this package has no side effects and imports neither TensorFlow nor scikit-learn;
-submodules load on first use (`course.data`, `course.build`, ...) and `course.setup()` does the work.
+submodules load on first use (`course.data`, `instructor.build`, ...) and `course.setup()` does the work.
 """
 
 from __future__ import annotations

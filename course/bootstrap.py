@@ -21,30 +21,11 @@ import sys
 import venv
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-VENV = ROOT / ".venv"
+from course.paths import LESSONS, ROOT, START_PAGE, VENV
+from course.settings import KERNEL_ENV, kernel_environment
+
 STAMP = VENV / ".installed"
 KEYED_FILES = ("requirements.txt", "pyproject.toml")
-
-# The settings every notebook kernel runs with: quiet TensorFlow, one thread per op, and the
-# numerics that the stored solution outputs were made with (see tests/conftest.py).
-KERNEL_ENV = {
-    "TF_CPP_MIN_LOG_LEVEL": "3",
-    "TF_ENABLE_ONEDNN_OPTS": "0",
-    "CUDA_VISIBLE_DEVICES": "-1",
-    "PYTHONHASHSEED": "0",
-}
-
-# On top of that, the test suite and the output refresh pin what makes stored outputs portable:
-# one thread per op (fixed reduction order; two kernels share two cores) and rich's table width.
-TEST_ENV = {
-    **KERNEL_ENV,
-    "TF_NUM_INTRAOP_THREADS": "1",
-    "TF_NUM_INTEROP_THREADS": "1",
-    "OMP_NUM_THREADS": "1",
-    "JUPYTER_COLUMNS": "115",
-    "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-}
 
 
 def venv_python() -> Path:
@@ -86,14 +67,7 @@ def ensure_environment() -> Path:
     return python
 
 
-START_URL = "/lab/tree/lessons/00_start_here.ipynb"  # the course map (course.catalog); later ARGS win
-
-
-def kernel_environment() -> dict[str, str]:
-    env = dict(os.environ)
-    for name, value in KERNEL_ENV.items():
-        env.setdefault(name, value)
-    return env
+START_URL = f"/lab/tree/{LESSONS.name}/{START_PAGE}"  # the course map; later ARGS win
 
 
 def command(action: str, extra: list[str], python: Path) -> list[str]:
@@ -126,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     os.chdir(ROOT)
     try:
-        return subprocess.run(command(action, extra, python), env=kernel_environment()).returncode
+        return subprocess.run(command(action, extra, python), env=kernel_environment(settings=KERNEL_ENV)).returncode
     except KeyboardInterrupt:
         return 130
 

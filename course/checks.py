@@ -5,9 +5,9 @@ and structure (never source text):
 
 - public checks run in the learner's kernel on the live answer (`check()`), never raise, and
   print a stable report that says grading runs more checks;
-- grading checks run in the course grader, outside the submission's kernel, on the artifacts
-  its answer produced for the grading `cases` (see `course.grading`). Hidden ones are named in
-  feedback but their messages are not shown.
+- grading checks run in the course grader, outside the submission's kernel, on what the answer
+  returned for the grading cases. They, the cases and the references live in the instructor kit
+  (`instructor/exercises/`), which learners never receive.
 """
 
 from __future__ import annotations
@@ -39,31 +39,15 @@ class Check:
 
 
 @dataclass(frozen=True)
-class Input:
-    """A grading argument the grader builds itself (a model, an array) and hands to the answer."""
-
-    name: str
-
-
-@dataclass(frozen=True)
 class Exercise:
+    """The learner's side of an exercise: what `course.check` runs in the notebook. The grading side
+    (cases, hidden checks, points) lives in the instructor kit and never ships to learners."""
+
     id: str
     title: str
     # Turns the learner's answer (usually a function) into the value the public checks look at.
     prepare: Callable[[Any], Any] = lambda answer: answer
     public: list[Check] = field(default_factory=list)
-    # Grading: the answer function's name in the notebook, the argument tuples it is called with
-    # (which may contain Input placeholders), builders for those inputs, and the checks on results.
-    function: str = ""
-    cases: list[tuple] = field(default_factory=list)
-    inputs: dict[str, Callable[[], Any]] = field(default_factory=dict)
-    grading: list[Check] = field(default_factory=list)
-    timeout: float = 120.0  # seconds for the grader's calls of this answer (training included)
-
-    @property
-    def points(self) -> int:
-        """What the exercise is worth: the points of its grading checks."""
-        return sum(check.points for check in self.grading)
 
 
 REGISTRY: dict[str, Exercise] = {}
@@ -76,23 +60,28 @@ def register(exercise: Exercise) -> Exercise:
     return exercise
 
 
-def load_all() -> dict[str, Exercise]:
-    """Every registered exercise (imports `course/exercises/lesson*.py` once)."""
-    if not REGISTRY:
-        import course.exercises as package
+def _lesson_modules() -> list[str]:
+    import course.exercises as package
 
-        for module in pkgutil.iter_modules(package.__path__):
-            if module.name.startswith("lesson"):
-                importlib.import_module(f"course.exercises.{module.name}")
+    return sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name.startswith("lesson"))
+
+
+def load_all() -> dict[str, Exercise]:
+    """Every exercise of the course (each lesson's module is imported once, whatever came first)."""
+    for name in _lesson_modules():
+        importlib.import_module(f"course.exercises.{name}")
     return REGISTRY
 
 
 def get(exercise_id: str) -> Exercise:
-    load_all()
+    """One exercise by id ("01.2"): its lesson's module is imported on demand."""
+    module = f"lesson{exercise_id.split('.')[0]}"
+    if module in _lesson_modules():
+        importlib.import_module(f"course.exercises.{module}")
     try:
         return REGISTRY[exercise_id]
     except KeyError:
-        known = ", ".join(sorted(REGISTRY))
+        known = ", ".join(sorted(load_all()))
         raise KeyError(f"no exercise {exercise_id!r}; known exercises: {known}") from None
 
 
@@ -207,38 +196,3 @@ def check(exercise_id: str, answer: Any) -> Report:
     finally:
         random.setstate(python_state)
         np.random.set_state(numpy_state)
-
-
-@dataclass(frozen=True)
-class CaseError:
-    """A grading case whose call raised, timed out or returned something that could not be saved."""
-
-    message: str
-
-
-@dataclass
-class Collected:
-    """What an answer produced for each grading case, as loaded by the grader."""
-
-    values: list[Any]
-    inputs: dict[str, Any] = field(default_factory=dict)
-
-    def value(self, index: int = 0) -> Any:
-        if index >= len(self.values):
-            raise CheckFailed(f"grading case {index} was not run")
-        value = self.values[index]
-        if isinstance(value, CaseError):
-            raise CheckFailed(value.message)
-        if unanswered(value):
-            raise CheckFailed("not answered: the function returned None")
-        return value
-
-
-def on_case(index: int, test: Callable[[Any], None]) -> Callable[[Collected], None]:
-    """A grading test that applies a single-value test to grading case `index`."""
-    return lambda collected: test(collected.value(index))
-
-
-def on_first_case(checks: list[Check], index: int = 0) -> list[Check]:
-    """The same checks (names, points, hidden flags) applied to grading case `index`."""
-    return [Check(c.description, on_case(index, c.test), c.points, c.hidden) for c in checks]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from jupyter_client import AsyncKernelManager
 from jupyter_client.kernelspec import KernelSpec
 from nbclient import NotebookClient
 
-from course.bootstrap import TEST_ENV
+from course.settings import kernel_environment
 
 
 class CurrentEnvKernelManager(AsyncKernelManager):
@@ -30,11 +29,6 @@ class CurrentEnvKernelManager(AsyncKernelManager):
             display_name="Python (course environment)",
             language="python",
         )
-
-
-def kernel_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """This process's environment with the test settings (and `extra`) on top."""
-    return {**os.environ, **TEST_ENV, **(extra or {})}
 
 
 def execute(
@@ -66,5 +60,5 @@ def execute(
         store_widget_state=False,
     )
     # The kernel's own log lines (TensorFlow's C++ logging) go nowhere.
-    client.execute(stderr=subprocess.DEVNULL, env=env if env is not None else kernel_env())
+    client.execute(stderr=subprocess.DEVNULL, env=env if env is not None else kernel_environment())
     return nb

@@ -7,7 +7,7 @@ import os
 import platform
 import warnings
 
-from course.bootstrap import KERNEL_ENV
+from course.settings import KERNEL_ENV
 
 _versions_shown = False
 

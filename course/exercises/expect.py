@@ -71,17 +71,19 @@ def output_shape(model: Any, expected: tuple) -> None:
         raise CheckFailed(f"expected output shape {expected}, got {got}")
 
 
-def same_function(reference: Any, model: Any, x: np.ndarray) -> None:
-    """`model` computes what `reference` computes once it holds the same weights."""
-    ref_shapes = [w.shape for w in reference.get_weights()]
+def same_function(reference: dict[str, np.ndarray], model: Any) -> None:
+    """`model` computes what a reference computes: given the reference's weights (`w0`, `w1`, ...),
+    it predicts `reference["y"]` for `reference["x"]` (all shipped as data, see `given`)."""
+    weights = [reference[f"w{i}"] for i in range(sum(k.startswith("w") and k[1:].isdigit() for k in reference))]
+    ref_shapes = [w.shape for w in weights]
     got_shapes = [w.shape for w in model.get_weights()]
     if ref_shapes != got_shapes:
         raise CheckFailed(
             f"weight shapes differ: expected {ref_shapes}, got {got_shapes}",
             "use the same layers, in the same order, with the same sizes.",
         )
-    model.set_weights(reference.get_weights())
-    if not np.allclose(reference.predict(x, verbose=0), model.predict(x, verbose=0), atol=1e-6):
+    model.set_weights(weights)
+    if not np.allclose(reference["y"], model.predict(reference["x"], verbose=0), atol=1e-5):
         raise CheckFailed(
             "with the same weights, the predictions differ",
             "check each layer's activation and the order of the layers.",
@@ -102,22 +104,12 @@ def answer_table(answer: Callable, cases: list[tuple]) -> dict[tuple, Any] | Non
     return None if any(unanswered(value) for value in table.values()) else table
 
 
-def with_reference(build_reference: Callable[[], Any], *extra: Any) -> Callable[[Callable], tuple | None]:
-    """A `prepare` for answers that take a model the check builds: gives (reference, result)."""
+def with_given(model_name: str, *extra: Any) -> Callable[[Callable], tuple | None]:
+    """A `prepare` for answers that take a model: gives (the shipped model, the answer's result)."""
+    from course.exercises import given
+
     def prepare(answer: Callable) -> tuple | None:
-        reference = build_reference()
-        result = answer(reference, *extra)
-        return None if unanswered(result) else (reference, result)
+        model = given.model(model_name)
+        result = answer(model, *extra)
+        return None if unanswered(result) else (model, result)
     return prepare
-
-
-def on_input(name: str, test: Callable[[tuple], None], index: int = 0) -> Callable[[Any], None]:
-    """A grading test on (the grader's input `name`, the answer's result for grading case `index`):
-    the grading twin of `with_reference`."""
-    return lambda collected: test((collected.inputs[name], collected.value(index)))
-
-
-def graded_table(matches: Callable[[dict], None], cases: list[tuple],
-                 indexes: range) -> Callable[[Any], None]:
-    """A grading test: `matches` on the answer's results for grading cases `indexes`."""
-    return lambda collected: matches({cases[i]: collected.value(i) for i in indexes})

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, Input, on_case, on_first_case, register
+from course.checks import Check, CheckFailed, Exercise, register
 from course.exercises import expect
 
 X = np.arange(4 * 30, dtype="float32").reshape(4, 30)
@@ -37,13 +37,6 @@ register(Exercise(
     title="Split the features by group",
     prepare=lambda split: split(X),
     public=[Check("splits the 30 columns into mean, error and worst", groups_match)],
-    function="split_groups",
-    cases=[(Input("x"),), (Input("other"),)],
-    inputs={"x": lambda: X, "other": lambda: X_OTHER},
-    grading=[
-        Check("splits the 30 columns into mean, error and worst", on_case(0, groups_match)),
-        Check("works for any number of rows", on_case(1, groups_match_for(X_OTHER)), hidden=True),
-    ],
 ))
 
 
@@ -89,11 +82,6 @@ register(Exercise(
     title="A Wide & Deep model of any size",
     prepare=lambda build: build(5, 8),
     public=WIDE_CHECKS,
-    function="wide_and_deep_model",
-    cases=[(5, 8), (2, 3)],
-    grading=on_first_case(WIDE_CHECKS)
-    + [Check("works for other input sizes", on_case(1, inputs_named({"wide": (None, 2), "deep": (None, 3)})),
-             hidden=True)],
 ))
 
 
@@ -142,7 +130,4 @@ register(Exercise(
     title="Three views of a tumour",
     prepare=lambda build: build(),
     public=VIEW_CHECKS,
-    function="three_view_classifier",
-    cases=[()],
-    grading=on_first_case(VIEW_CHECKS),
 ))

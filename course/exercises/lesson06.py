@@ -6,8 +6,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, Input, on_first_case, register
-from course.exercises import expect
+from course.checks import Check, CheckFailed, Exercise, register
+from course.exercises import expect, given
 
 
 def output_heads(model: Any) -> None:
@@ -58,26 +58,11 @@ register(Exercise(
     title="Two heads on one trunk",
     prepare=lambda build: build(),
     public=HEAD_CHECKS,
-    function="digit_and_parity",
-    cases=[()],
-    grading=on_first_case(HEAD_CHECKS),
 ))
 
 
-def reference_two_heads() -> Any:
-    import keras
-    from keras import layers
-
-    keras.utils.set_random_seed(6)
-    pixels = keras.Input(shape=(64,), name="pixels")
-    trunk = layers.Dense(32, activation="relu", name="trunk")(pixels)
-    return keras.Model(pixels, {"is_odd": layers.Dense(1, activation="sigmoid", name="is_odd")(trunk),
-                                "digit": layers.Dense(10, activation="softmax", name="digit")(trunk)},
-                       name="reference_two_heads")
-
-
-def compiled_reference(answer: Callable) -> Any:
-    model = answer(reference_two_heads())
+def compiled_given(answer: Callable) -> Any:
+    model = answer(given.model("06-two-heads"))
     if model is None or model is ...:
         return None
     return model
@@ -126,22 +111,14 @@ COMPILE_CHECKS = [
 register(Exercise(
     id="06.2",
     title="Compile it right",
-    prepare=compiled_reference,
+    prepare=compiled_given,
     public=COMPILE_CHECKS,
-    function="compile_digit_and_parity",
-    cases=[(Input("model"),)],
-    inputs={"model": reference_two_heads},
-    timeout=300,
-    grading=on_first_case(COMPILE_CHECKS),
 ))
 
-X = np.random.default_rng(6).random((16, 64), dtype=np.float32)
-
-
 def parity_matches(pair: tuple) -> None:
-    model, got = pair
+    """(the expected parities, the answer's) for the same inputs."""
+    wanted, got = pair
     got = np.asarray(got)
-    wanted = model.predict(X, verbose=0)["is_odd"][:, 0] > 0.5
     if got.shape != wanted.shape:
         raise CheckFailed(f"expected shape {wanted.shape}, got {got.shape}", 'take predictions["is_odd"][:, 0].')
     if got.dtype != bool:
@@ -150,14 +127,15 @@ def parity_matches(pair: tuple) -> None:
         raise CheckFailed("the answers differ from the parity head's", 'use the "is_odd" entry of the dict.')
 
 
+def parity_given(answer: Callable) -> tuple | None:
+    expected = given.arrays("06.3-parity")
+    got = answer(given.model("06-two-heads"), expected["x"])
+    return None if got is None or got is ... else (expected["y"], got)
+
+
 register(Exercise(
     id="06.3",
     title="Read a dict of predictions",
-    prepare=expect.with_reference(reference_two_heads, X),
+    prepare=parity_given,
     public=[Check("reads the is_odd head of predict's dict", parity_matches)],
-    function="odd_digits",
-    cases=[(Input("model"), Input("x"))],
-    inputs={"model": reference_two_heads, "x": lambda: X},
-    grading=[Check("reads the is_odd head of predict's dict",
-                   lambda c: parity_matches((c.inputs["model"], c.value(0))))],
 ))

@@ -6,8 +6,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, Input, on_first_case, register
-from course.exercises import expect
+from course.checks import Check, CheckFailed, Exercise, register
+from course.exercises import expect, given
 
 X = np.random.default_rng(9).random((16, 64), dtype=np.float32)
 
@@ -32,15 +32,6 @@ def weights_equal(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
 
 
 # 09.1 · Freeze and add a head
-
-
-def reference_encoder() -> Any:
-    import keras
-    from keras import layers
-
-    keras.utils.set_random_seed(9)
-    return keras.Sequential([keras.Input(shape=(64,)), layers.Dense(32, activation="relu", name="embed")],
-                            name="encoder")
 
 
 def head_on_top(pair: tuple) -> None:
@@ -114,31 +105,21 @@ FREEZE_CHECKS = [
 register(Exercise(
     id="09.1",
     title="Freeze and add a head",
-    prepare=expect.with_reference(reference_encoder),
+    prepare=expect.with_given("09-encoder"),
     public=[*FREEZE_CHECKS[:3], Check("is compiled", is_compiled)],  # the grader also trains it
-    function="freeze_and_extend",
-    cases=[(Input("encoder"),)],
-    inputs={"encoder": reference_encoder},
-    timeout=300,
-    grading=[Check(c.description, expect.on_input("encoder", c.test), c.points, c.hidden) for c in FREEZE_CHECKS],
 ))
 
 
 # 09.2 · Average any number of models
 
 
-def member(seed: int) -> Any:
-    import keras
-    from keras import layers
-
-    keras.utils.set_random_seed(seed)
-    pixels = keras.Input(shape=(64,), name="pixels")
-    hidden = layers.Dense(8, activation="relu", name="hidden")(pixels)
-    return keras.Model(pixels, layers.Dense(5, activation="softmax", name="digit")(hidden), name=f"member_{seed}")
+MEMBERS = ("09.2-m1", "09.2-m2", "09.2-m3")
 
 
-def reference_members() -> list:
-    return [member(seed) for seed in (1, 2, 3)]
+def given_members(answer: Callable) -> tuple | None:
+    members = [given.model(name) for name in MEMBERS]
+    result = answer(members)
+    return None if result is None or result is ... else (members, result)
 
 
 def ensemble_shape(pair: tuple) -> None:
@@ -178,44 +159,15 @@ ENSEMBLE_CHECKS = [
 ]
 
 
-def graded_ensemble(test: Callable[[tuple], None], index: int, names: tuple) -> Callable[[Any], None]:
-    return lambda collected: test(([collected.inputs[name] for name in names], collected.value(index)))
-
-
-THREE, TWO = ("m1", "m2", "m3"), ("m1", "m2")
-
 register(Exercise(
     id="09.2",
     title="Average any number of models",
-    prepare=expect.with_reference(reference_members),
+    prepare=given_members,
     public=ENSEMBLE_CHECKS,
-    function="average_of",
-    cases=[([Input(name) for name in THREE],), ([Input(name) for name in TWO],)],
-    inputs={"m1": lambda: member(1), "m2": lambda: member(2), "m3": lambda: member(3)},
-    grading=[Check(c.description, graded_ensemble(c.test, 0, THREE), c.points) for c in ENSEMBLE_CHECKS]
-    + [Check("works for two models", graded_ensemble(averages_members, 1, TWO), hidden=True)],
 ))
 
 
 # 09.3 · Ready for fine-tuning
-
-
-def reference_transfer() -> Any:
-    import keras
-    from keras import layers
-
-    # A functional encoder: a frozen Sequential reloads from a .keras file with `trainable` True on
-    # the model and False on its layers (Keras 3.15), and setting True again is then a no-op.
-    keras.utils.set_random_seed(9)
-    inner = keras.Input(shape=(64,), name="encoder_pixels")
-    encoder = keras.Model(inner, layers.Dense(32, activation="relu", name="embed")(inner), name="encoder")
-    encoder.trainable = False
-    pixels = keras.Input(shape=(64,), name="pixels")
-    model = keras.Model(pixels, layers.Dense(5, activation="softmax", name="digit")(encoder(pixels)),
-                        name="transfer")
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="sparse_categorical_crossentropy",
-                  metrics=["accuracy"])
-    return model
 
 
 def all_trainable(model: Any) -> None:
@@ -256,11 +208,6 @@ FINE_TUNE_CHECKS = [
 register(Exercise(
     id="09.3",
     title="Ready for fine-tuning",
-    prepare=lambda answer: answer(reference_transfer()),
+    prepare=lambda answer: answer(given.model("09.3-transfer")),
     public=FINE_TUNE_CHECKS[:2],  # the grader also trains it
-    function="prepare_fine_tuning",
-    cases=[(Input("model"),)],
-    inputs={"model": reference_transfer},
-    timeout=300,
-    grading=on_first_case(FINE_TUNE_CHECKS),
 ))

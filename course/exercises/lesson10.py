@@ -6,31 +6,14 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, Input, register
-from course.exercises import expect
+from course.checks import Check, CheckFailed, Exercise, register
+from course.exercises import expect, given
 
 X = np.random.default_rng(10).random((16, 64), dtype=np.float32)
 
 
 def weights_equal(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
     return len(a) == len(b) and all(x.shape == y.shape and np.array_equal(x, y) for x, y in zip(a, b))
-
-
-def digits_model(hidden: tuple[int, ...], sequential: bool, seed: int, names: tuple[str, ...] = ()) -> Any:
-    """A small digits classifier: Dense layers (relu) named `names` (or hidden_1, ...), then `digit`."""
-    import keras
-    from keras import layers
-
-    keras.utils.set_random_seed(seed)
-    names = names or tuple(f"hidden_{i + 1}" for i in range(len(hidden)))
-    stack = [layers.Dense(units, activation="relu", name=name) for units, name in zip(hidden, names)]
-    stack.append(layers.Dense(10, activation="softmax", name="digit"))
-    if sequential:
-        return keras.Sequential([keras.Input(shape=(64,)), *stack], name="seq_digits")
-    x = pixels = keras.Input(shape=(64,), name="pixels")
-    for layer in stack:
-        x = layer(x)
-    return keras.Model(pixels, x, name="func_digits")
 
 
 def dense_layers(model: Any) -> list[Any]:
@@ -83,22 +66,10 @@ ACTIVATION_CHECKS = [
 ]
 
 
-def activation_model() -> Any:
-    return digits_model((16, 16), sequential=False, seed=101)
-
-
-def activation_seq_model() -> Any:
-    return digits_model((24, 12), sequential=True, seed=102)
-
-
 def prepare_activation(answer: Callable) -> tuple | None:
-    reference = activation_model()
-    result = answer(reference, "tanh")
-    return None if result is None or result is ... else (reference, result, "tanh")
-
-
-def graded_clone(test: Callable[[tuple], None], index: int, name: str, activation: str) -> Callable[[Any], None]:
-    return lambda collected: test((collected.inputs[name], collected.value(index), activation))
+    model = given.model("10.1-model")
+    result = answer(model, "tanh")
+    return None if result is None or result is ... else (model, result, "tanh")
 
 
 register(Exercise(
@@ -106,24 +77,10 @@ register(Exercise(
     title="Same weights, new activation",
     prepare=prepare_activation,
     public=[*ACTIVATION_CHECKS, Check("returns a clone, not the model it was given", is_a_new_model)],
-    function="with_activation",
-    cases=[(Input("model"), "tanh"), (Input("seq_model"), "sigmoid")],
-    inputs={"model": activation_model, "seq_model": activation_seq_model},
-    grading=[Check(c.description, graded_clone(c.test, 0, "model", "tanh"), c.points) for c in ACTIVATION_CHECKS]
-    + [Check("works for a Sequential model and another activation",
-             graded_clone(expect.all_of(ACTIVATION_CHECKS), 1, "seq_model", "sigmoid"), hidden=True)],
 ))
 
 
 # 10.2 · A parity head on a trained model
-
-
-def parity_model() -> Any:
-    return digits_model((16,), sequential=False, seed=103, names=("hidden",))
-
-
-def parity_seq_model() -> Any:
-    return digits_model((24,), sequential=True, seed=104, names=("hidden",))
 
 
 def two_outputs(pair: tuple) -> None:
@@ -183,26 +140,12 @@ PARITY_CHECKS = [
 register(Exercise(
     id="10.2",
     title="A parity head on a trained model",
-    prepare=expect.with_reference(parity_model),
+    prepare=expect.with_given("10.2-model"),
     public=[*PARITY_CHECKS, Check("shares the trained layers instead of copying them", shares_layers)],
-    function="add_parity_head",
-    cases=[(Input("model"),), (Input("seq_model"),)],
-    inputs={"model": parity_model, "seq_model": parity_seq_model},
-    grading=[Check(c.description, expect.on_input("model", c.test), c.points) for c in PARITY_CHECKS]
-    + [Check("works for a Sequential model", expect.on_input("seq_model", expect.all_of(PARITY_CHECKS), 1),
-             hidden=True)],
 ))
 
 
 # 10.3 · Replace the head of a Sequential
-
-
-def head_seq_model() -> Any:
-    return digits_model((16,), sequential=True, seed=105)
-
-
-def deeper_seq_model() -> Any:
-    return digits_model((24, 12), sequential=True, seed=106)
 
 
 def kept_part(model: Any) -> list[tuple[str, list[np.ndarray]]]:
@@ -241,14 +184,10 @@ HEAD_CHECKS = [
 
 
 def prepare_head(answer: Callable) -> tuple | None:
-    reference = head_seq_model()
-    before = kept_part(reference)
-    result = answer(reference, 3)
+    model = given.model("10.3-model")
+    before = kept_part(model)
+    result = answer(model, 3)
     return None if result is None or result is ... else (before, result, 3)
-
-
-def graded_head(test: Callable[[tuple], None], index: int, name: str, classes: int) -> Callable[[Any], None]:
-    return lambda collected: test((kept_part(collected.inputs[name]), collected.value(index), classes))
 
 
 register(Exercise(
@@ -256,10 +195,4 @@ register(Exercise(
     title="Replace the head of a Sequential",
     prepare=prepare_head,
     public=HEAD_CHECKS,
-    function="replace_head",
-    cases=[(Input("model"), 3), (Input("deeper"), 2)],
-    inputs={"model": head_seq_model, "deeper": deeper_seq_model},
-    grading=[Check(c.description, graded_head(c.test, 0, "model", 3), c.points) for c in HEAD_CHECKS]
-    + [Check("works for a deeper model and two classes", graded_head(expect.all_of(HEAD_CHECKS), 1, "deeper", 2),
-             hidden=True)],
 ))

@@ -6,27 +6,16 @@ is not there), so these exercises grade plain things: a functional model, a dict
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, Input, on_case, on_first_case, register
-from course.exercises import expect
+from course.checks import Check, CheckFailed, Exercise, register
+from course.exercises import expect, given
 
 X = np.random.default_rng(11).random((16, 64), dtype=np.float32)
-
-
-def reference_skip_mlp(skip: bool = True) -> Any:
-    """What the lesson's `SkipMLP(skip)` computes, as a functional model (the layers in the same order)."""
-    import keras
-    from keras import layers
-
-    keras.utils.set_random_seed(11)
-    pixels = keras.Input(shape=(64,), name="pixels")
-    hidden = layers.Dense(32, activation="relu", name="hidden")(pixels)
-    extra = layers.Dense(32, activation="relu", name="extra")(hidden)
-    joined = layers.Add(name="skip")([hidden, extra]) if skip else extra
-    return keras.Model(pixels, layers.Dense(10, activation="softmax", name="probs")(joined), name="reference")
 
 
 def functional_digits_model(model: Any) -> None:
@@ -37,11 +26,13 @@ def functional_digits_model(model: Any) -> None:
     expect.output_shape(model, (None, 10))
 
 
-def computes_skip_mlp(skip: bool) -> Callable[[Any], None]:
+def computes_skip_mlp(skip: bool, reference: Callable[[], dict]) -> Callable[[Any], None]:
+    """Whether the model computes what `SkipMLP(skip)` computes: `reference()` gives the weights,
+    inputs and predictions of that computation (see `expect.same_function`)."""
     def test(model: Any) -> None:
         expect.keras_model(model)
         try:
-            expect.same_function(reference_skip_mlp(skip), model, X)
+            expect.same_function(reference(), model)
         except CheckFailed as failure:
             hint = ("With skip=True the hidden output is added to extra's output: "
                     "layers.Add()([hidden, extra]) or hidden + extra." if skip else
@@ -52,7 +43,8 @@ def computes_skip_mlp(skip: bool) -> Callable[[Any], None]:
 
 SKIP_CHECKS = [
     Check("returns a functional model from (None, 64) to (None, 10)", functional_digits_model),
-    Check("computes what SkipMLP(skip=True) computes, given the same weights", computes_skip_mlp(True)),
+    Check("computes what SkipMLP(skip=True) computes, given the same weights",
+          computes_skip_mlp(True, lambda: given.arrays("11.1-skip"))),
 ]
 
 register(Exercise(
@@ -60,32 +52,17 @@ register(Exercise(
     title="A subclass, rewritten as a graph",
     prepare=lambda build: build(True),
     public=SKIP_CHECKS,
-    function="skip_mlp",
-    cases=[(True,), (False,)],
-    grading=[
-        *on_first_case(SKIP_CHECKS),
-        Check("computes what SkipMLP(skip=False) computes", on_case(1, computes_skip_mlp(False)), hidden=True),
-    ],
 ))
 
 
-# Each sketch of exercise 11.2 with the traits the decision guide looks at (widgets.quiz.decide).
-SKETCHES: dict[str, dict[str, Any]] = {
-    "text_stack": {},                                    # Embedding → pooling → Dense
-    "price_and_rooms": {"outputs": 2, "branches": True},  # two heads
-    "dropout_mlp": {},                                   # Dense, Dropout, Dense, Dropout, Dense
-    "image_and_caption": {"inputs": 2, "branches": True},
-    "until_converged": {"dynamic": True},
-    "dense_skip": {"branches": True},                    # Concatenate([x, block(x)])
-    "stacked_models": {},                                # Sequential([encoder, head])
-    "own_normalisation": {"dynamic": True},              # batch median in training, stored one in inference
-}
+# The sketches of exercise 11.2. Their answers stay with the instructor: the public check compares
+# a digest of the learner's answers with the digest of the decision guide's.
+SKETCHES = ("text_stack", "price_and_rooms", "dropout_mlp", "image_and_caption", "until_converged", "dense_skip",
+            "stacked_models", "own_normalisation")
 
 
-def guide_answers() -> dict[str, str]:
-    from widgets.quiz import QuizItem, decide
-
-    return {key: decide(QuizItem(key, key, "", "", "", **traits)) for key, traits in SKETCHES.items()}
+def digest(answers: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(answers, sort_keys=True).encode()).hexdigest()
 
 
 def valid_answers(answers: Any) -> None:
@@ -103,14 +80,14 @@ def valid_answers(answers: Any) -> None:
         raise CheckFailed(f"answers must be one of {list(APIS)}; got {odd}", "spell them exactly, capitalised.")
 
 
+GUIDE_HINT = ("ask the guide's questions in order; the first 'yes' decides. Built-in layers handle "
+              "`training` themselves, and a model can be a layer of a Sequential.")
+
+
 def agrees_with_guide(answers: Any) -> None:
     valid_answers(answers)
-    expected = guide_answers()
-    wrong = sorted(key for key in SKETCHES if answers[key] != expected[key])
-    if wrong:
-        raise CheckFailed(f"{len(wrong)} of {len(SKETCHES)} answers differ from the decision guide: {wrong}",
-                          "ask the guide's questions in order; the first 'yes' decides. Built-in layers handle "
-                          "`training` themselves, and a model can be a layer of a Sequential.")
+    if digest({key: answers[key] for key in SKETCHES}) != given.json_data("11.2-guide")["digest"]:
+        raise CheckFailed("some answers differ from the decision guide (grading says how many)", GUIDE_HINT)
 
 
 CHOICE_CHECKS = [
@@ -123,19 +100,7 @@ register(Exercise(
     title="Pick the API",
     prepare=lambda choose: choose(),
     public=CHOICE_CHECKS,
-    function="choose_api",
-    cases=[()],
-    grading=on_first_case(CHOICE_CHECKS),
 ))
-
-
-def reference_encoder() -> Any:
-    import keras
-    from keras import layers
-
-    keras.utils.set_random_seed(12)
-    pixels = keras.Input(shape=(64,), name="pixels")
-    return keras.Model(pixels, layers.Dense(16, activation="relu", name="code")(pixels), name="encoder")
 
 
 def two_arrays(result: Any) -> dict[str, np.ndarray]:
@@ -182,16 +147,7 @@ def training_drops_half(pair: tuple) -> None:
 register(Exercise(
     id="11.3",
     title="Dropout that knows when it is training",
-    prepare=expect.with_reference(reference_encoder, X),
+    prepare=expect.with_given("11.3-encoder", X),
     public=[Check("in inference, returns the encoder's output unchanged", inference_is_plain),
             Check("in training, drops about half of the outputs and doubles the rest", training_drops_half)],
-    function="both_modes",
-    cases=[(Input("encoder"), Input("x"))],
-    inputs={"encoder": reference_encoder, "x": lambda: X},
-    grading=[
-        Check("in inference, returns the encoder's output unchanged",
-              lambda c: inference_is_plain((c.inputs["encoder"], c.value(0)))),
-        Check("in training, drops about half of the outputs and doubles the rest",
-              lambda c: training_drops_half((c.inputs["encoder"], c.value(0)))),
-    ],
 ))

@@ -7,8 +7,9 @@ from pathlib import Path
 import nbformat
 from playwright.sync_api import Page, expect
 
-from course import catalog
-from course.build import NOTEBOOK_METADATA
+from course.paths import START_PAGE
+from instructor import catalog
+from instructor.build import NOTEBOOK_METADATA
 from widgets.quiz import APIS, ITEMS
 from widgets.render import HIGHLIGHT
 
@@ -105,7 +106,7 @@ def test_start_page_links_open_the_lessons(page: Page, lab, screenshot):
     url, root = lab
     first = catalog.LESSONS[0]
     (root / first.file).write_bytes((ROOT / "lessons" / first.file).read_bytes())
-    open_notebook(page, lab, catalog.START_PAGE, folder="lessons")
+    open_notebook(page, lab, START_PAGE, folder="lessons")
     page.get_by_role("link", name=first.title()).click()
     expect(page.get_by_role("tab", name=first.file)).to_be_visible()
     expect(page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")).to_contain_text("YOUR CODE HERE")

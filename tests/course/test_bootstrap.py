@@ -34,8 +34,11 @@ def test_test_command_runs_notebooks_in_parallel_by_scope():
 
 
 def test_kernel_settings_make_outputs_portable():
-    assert bootstrap.TEST_ENV["TF_NUM_INTRAOP_THREADS"] == "1"
-    assert bootstrap.TEST_ENV["PYTHONHASHSEED"] == "0"
+    from course.settings import TEST_ENV, kernel_environment
+
+    assert TEST_ENV["TF_NUM_INTRAOP_THREADS"] == "1" and TEST_ENV["PYTHONHASHSEED"] == "0"
+    assert kernel_environment({"PATH": "/bin", "PYTHONHASHSEED": "7"})["PYTHONHASHSEED"] == "0"
+    assert kernel_environment({"PATH": "/bin"})["PATH"] == "/bin"
 
 
 def test_lab_opens_the_start_page():

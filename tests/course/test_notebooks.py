@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course import build, checks
+from instructor import build, exercises
 
 SOLUTIONS = sorted(build.SOLUTIONS.glob("[0-9][0-9]_*.ipynb"))
 LESSONS = build.lesson_notebooks()
@@ -79,9 +79,9 @@ def test_exercises_have_ids_solutions_and_a_check_after_them(path):
         ids.append(meta["id"])
         following = nb.cells[index + 1]
         assert f'course.check("{meta["id"]}"' in following.source, f"cell {index}: no check cell after it"
-        assert meta.get("points") == checks.get(meta["id"]).points, (
+        assert meta.get("points") == exercises.get(meta["id"]).points, (
             f"cell {index}: metadata points {meta.get('points')} differ from the grading checks' "
-            f"{checks.get(meta['id']).points}")
+            f"{exercises.get(meta['id']).points}")
     assert len(ids) >= 2 and len(ids) == len(set(ids)), f"{path.name}: exercises {ids}"
 
 

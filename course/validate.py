@@ -1,0 +1,210 @@
+"""`python -m course validate NOTEBOOK ...`: check a lesson the way the grader will run it.
+
+For each notebook: start a fresh kernel, run every cell in order (JupyterLab's "Restart Kernel and
+Run All Cells"), stop at the first error that is not in a cell tagged `raises-exception`, then run
+the public checks of every exercise in that same kernel and print one line per exercise. The exit
+status is 0 only when every exercise of every notebook passes its public checks (the grader runs
+more), 1 otherwise, 2 when a notebook cannot be read. No solutions are needed: this runs in the
+learner bundle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+RESULTS_MIME = "application/vnd.course.validate+json"
+CHECK_CALL = re.compile(r"course\.check\(\s*[\"'](?P<id>\d\d\.\d+)[\"']\s*,\s*(?P<name>\w+)\s*\)")
+DEFINITION = re.compile(r"^def (?P<name>\w+)\(", re.M)
+
+
+@dataclass
+class Stop:
+    """Where and why the run stopped before the end of the notebook."""
+
+    cell: int  # the code cell's number, counted from 1 as JupyterLab's [n] prompts count
+    first_line: str
+    error: str
+
+
+@dataclass
+class Outcome:
+    id: str
+    title: str = ""
+    status: str = "not reached"  # passed, failed, not answered, error, not reached, no function
+    detail: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "passed"
+
+
+@dataclass
+class Validation:
+    notebook: Path
+    code_cells: int = 0
+    stop: Stop | None = None
+    problem: str = ""  # the notebook could not be run at all
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.problem and bool(self.outcomes) and all(o.passed for o in self.outcomes)
+
+
+def exercises(nb: Any) -> dict[str, str]:
+    """Exercise id → the name of its answer function, from the exercise cells and their checks."""
+    found: dict[str, str] = {}
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("course", {})
+        if isinstance(meta, dict) and meta.get("kind") == "solution" and meta.get("id"):
+            defined = DEFINITION.search(cell.source)
+            found[meta["id"]] = defined["name"] if defined else ""
+    for cell in nb.cells:
+        for call in CHECK_CALL.finditer(cell.source if cell.cell_type == "code" else ""):
+            if not found.get(call["id"]):
+                found[call["id"]] = call["name"]
+    return found
+
+
+def summarise(report: Any) -> dict[str, str]:
+    """A `course.check` report as one status and one line of detail."""
+    title = report.exercise.title
+    if report.problem.startswith("not answered"):
+        return {"title": title, "status": "not answered", "detail": "fill in the cell marked YOUR CODE HERE"}
+    if report.problem:
+        return {"title": title, "status": "error", "detail": report.problem.splitlines()[0]}
+    failed = [o for o in report.outcomes if not o.passed]
+    if not failed:
+        return {"title": title, "status": "passed", "detail": f"{len(report.outcomes)} of {len(report.outcomes)}"}
+    passed = len(report.outcomes) - len(failed)
+    return {"title": title, "status": "failed",
+            "detail": f"{passed} of {len(report.outcomes)} pass; first to fix: {failed[0].description}: "
+                      f"{failed[0].message}"}
+
+
+def emit(namespace: dict[str, Any], answers: dict[str, str]) -> None:
+    """Run in the notebook's kernel after its cells: every exercise's public checks, as one output."""
+    from IPython.display import display
+
+    import course
+
+    results = {}
+    for exercise_id, name in answers.items():
+        function = namespace.get(name) if name else None
+        if function is None:
+            results[exercise_id] = {"status": "no function" if not name else "not reached",
+                                    "detail": f"{name}() is not defined" if name else "no answer function found"}
+            continue
+        results[exercise_id] = summarise(course.check(exercise_id, function))
+    display({RESULTS_MIME: results}, raw=True)
+
+
+def _error_line(cell: Any) -> str:
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            return f"{out.ename}: {str(out.evalue).splitlines()[0] if out.evalue else ''}"[:300]
+    return "the cell failed"
+
+
+def validate(path: Path, cell_timeout: float = 300) -> Validation:
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    from course.execute import CurrentEnvKernelManager
+    from course.settings import kernel_environment
+
+    result = Validation(path)
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception as error:  # a corrupt file, not JSON, not a notebook
+        result.problem = f"not a readable Jupyter notebook ({type(error).__name__}: {str(error)[:200]})"
+        return result
+    answers = exercises(nb)
+    result.outcomes = [Outcome(exercise_id) for exercise_id in answers]
+    if not answers:
+        result.problem = "no exercises found: is this a lesson of the course?"
+        return result
+    client = NotebookClient(nb, km=CurrentEnvKernelManager(), timeout=cell_timeout, allow_errors=False,
+                            resources={"metadata": {"path": str(path.parent.resolve())}},
+                            record_timing=False, store_widget_state=False)
+    code = [(index, cell) for index, cell in enumerate(nb.cells) if cell.cell_type == "code"]
+    result.code_cells = len(code)
+    try:
+        with client.setup_kernel(env=kernel_environment(), stderr=subprocess.DEVNULL):
+            for number, (index, cell) in enumerate(code, 1):
+                try:
+                    client.execute_cell(cell, index)
+                except (CellExecutionError, CellTimeoutError) as error:
+                    message = (f"ran past the {cell_timeout:g} s limit" if isinstance(error, CellTimeoutError)
+                               else _error_line(cell))
+                    first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+                    result.stop = Stop(number, first, message)
+                    break
+            probe = nbformat.v4.new_code_cell(
+                f"import course.validate as _validate\n_validate.emit(globals(), {json.dumps(answers)})")
+            nb.cells.append(probe)
+            client.execute_cell(probe, len(nb.cells) - 1)
+    except DeadKernelError:
+        result.problem = "the kernel died while running the notebook (out of memory, or a crash)"
+        return result
+    found = next((out["data"][RESULTS_MIME] for out in probe.outputs if RESULTS_MIME in out.get("data", {})), {})
+    for outcome in result.outcomes:
+        outcome.__dict__.update(found.get(outcome.id, {}))
+        if outcome.status == "not reached" and result.stop:
+            outcome.detail = f"the notebook stopped at code cell [{result.stop.cell}] before defining it"
+    return result
+
+
+def report(result: Validation) -> str:
+    lines = [f"{result.notebook.name}:"]
+    if result.problem:
+        return "\n".join(lines + [f"  cannot validate: {result.problem}"])
+    if result.stop:
+        lines.append(f"  stopped at code cell [{result.stop.cell}] of {result.code_cells} "
+                     f"(starting {result.stop.first_line!r}): {result.stop.error}")
+        lines.append("  Fix that cell (or an earlier one it depends on) and validate again.")
+    else:
+        lines.append(f"  ran all {result.code_cells} code cells in a fresh kernel")
+    width = max(len(o.title) for o in result.outcomes) if result.outcomes else 0
+    for outcome in result.outcomes:
+        mark = "✓" if outcome.passed else "✗"
+        detail = f" ({outcome.detail})" if outcome.detail else ""
+        lines.append(f"  {mark} {outcome.id.lstrip('0'):<5} {outcome.title:<{width}}  {outcome.status}{detail}")
+    passed = sum(o.passed for o in result.outcomes)
+    verdict = "every public check passes" if result.passed else "not yet"
+    lines.append(f"  {passed} of {len(result.outcomes)} exercises pass their public checks: {verdict}.")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m course validate", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("notebooks", nargs="+", type=Path, help="lesson notebooks (never modified)")
+    parser.add_argument("--cell-timeout", type=float, default=300, help="seconds per cell (default 300)")
+    args = parser.parse_args(argv)
+    missing = [str(p) for p in args.notebooks if not p.is_file()]
+    if missing:
+        parser.error(f"no such file: {', '.join(missing)}")
+    results = []
+    for path in args.notebooks:
+        print(f"validating {path} ...", flush=True)
+        results.append(validate(path, args.cell_timeout))
+        print(report(results[-1]), flush=True)
+    if any(r.problem and not r.outcomes for r in results):
+        return 2
+    all_passed = all(r.passed for r in results)
+    print("\nAll public checks pass. The grader runs more checks, on other inputs." if all_passed else
+          "\nNot every exercise passes yet: see the lines marked ✗ above.")
+    return 0 if all_passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""`make bench`: the course's figures, measured in one run and printed as one Markdown table.
+
+    python -m instructor.benchmark [--parts suite,notebooks,widgets,grader] [--copies 10]
+
+- suite: the whole `make test` (pytest -n 2 --dist loadscope), wall time;
+- notebooks: each solution executed alone in a fresh kernel with the test settings, kernel start
+  included, slowest first (the budget is 20 s);
+- widgets: `widgets.benchmark` on ResNet50 against `keras.utils.plot_model`;
+- grader: `instructor.grading.benchmark`, N copies of lesson 01 graded with 1 and 2 jobs.
+
+The table starts with the machine it ran on; paste it into the README's Benchmarks section.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+from course import bootstrap
+from course.execute import execute
+from course.paths import ROOT, SOLUTIONS
+from course.settings import kernel_environment
+
+PARTS = ("suite", "notebooks", "widgets", "grader")
+NOTEBOOK_BUDGET = 20.0  # seconds per notebook, kernel start included
+Row = tuple[str, str, str]  # what, result, note
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
+                 if line.startswith("model name")]
+        cpu = names[0] if names else cpu
+    from importlib.metadata import version
+
+    return (f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python "
+            f"{platform.python_version()}, TensorFlow {version('tensorflow')}, Keras {version('keras')}")
+
+
+def suite() -> list[Row]:
+    start = time.perf_counter()
+    command = bootstrap.command("test", ["-q"], Path(sys.executable))  # exactly what `make test` runs
+    done = subprocess.run(command, cwd=ROOT, env=kernel_environment(), capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "no output"
+    return [("`make test`: whole suite, 2 workers", f"{seconds / 60:.1f} min", last.strip("= "))]
+
+
+def notebooks() -> list[Row]:
+    times = {}
+    for path in sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        start = time.perf_counter()
+        execute(nb, cwd=path.parent)  # the kernel settings of `make test` and `make outputs`
+        times[path.name] = time.perf_counter() - start
+    rows = []
+    for name, seconds in sorted(times.items(), key=lambda item: -item[1]):
+        note = "over budget" if seconds > NOTEBOOK_BUDGET else ""
+        rows.append((f"notebook `{name}`", f"{seconds:.1f} s", note))
+    return rows
+
+
+def widgets_rows() -> list[Row]:
+    from widgets import benchmark
+
+    rows = []
+    for name, value, note in benchmark.measure():
+        if value is None:
+            rows.append((f"widgets: {name}", "—", note))
+        elif note.startswith("×"):
+            rows.append((f"widgets: {name}", f"{value:.1f}×", note.lstrip("× ")))
+        else:
+            rows.append((f"widgets: {name}", f"{value * 1000:.0f} ms", note))
+    return rows
+
+
+def grader(copies: int) -> list[Row]:
+    from instructor.grading import benchmark
+
+    rows = []
+    for name, value, unit in benchmark.measure(SOLUTIONS / "01_two_ways.ipynb", copies):
+        if unit.startswith("×"):
+            rows.append((f"grader: {name}", f"{value:.2f}×", unit.lstrip("× ").strip("()")))
+        elif unit == "s":
+            rows.append((f"grader: {name}", f"{value:.1f} s", ""))
+        else:
+            rows.append((f"grader: {name}", f"{value:.1f}", unit))
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| Measured | Result | Note |", "|---|---:|---|"]
+    lines += [f"| {what} | {result} | {note} |" for what, result, note in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--parts", default=",".join(PARTS), help=f"comma-separated, from {', '.join(PARTS)}")
+    parser.add_argument("--copies", type=int, default=10, help="submissions graded per grader run (default 10)")
+    args = parser.parse_args(argv)
+    parts = [p.strip() for p in args.parts.split(",") if p.strip()]
+    unknown = sorted(set(parts) - set(PARTS))
+    if unknown:
+        parser.error(f"unknown part(s) {', '.join(unknown)}; choose from {', '.join(PARTS)}")
+    if args.copies < 2:
+        parser.error("--copies must be at least 2 (the per-submission cost is a difference of two runs)")
+    measures = {"suite": suite, "widgets": widgets_rows, "grader": lambda: grader(args.copies),
+                "notebooks": notebooks}
+    rows: list[Row] = []
+    for part in PARTS:
+        if part in parts:
+            print(f"measuring {part} ...", file=sys.stderr, flush=True)
+            rows += measures[part]()
+    print(f"Measured on {time.strftime('%Y-%m-%d')}: {machine()}.\n")
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""The course map: what each lesson teaches, and the start page built from it.
+
+A lesson's title and time come from its solution's first cell (`# 05 · Several inputs`,
+`**Time**: about 40 minutes`); this module adds what they cannot say. The README's lesson table and
+`lessons/00_start_here.ipynb` (written by `instructor.build`, opened by `make lab`) both follow it; a
+test keeps the README in step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from course.paths import SOLUTIONS
+
+
+@dataclass(frozen=True)
+class Lesson:
+    file: str
+    teaches: str
+
+    @property
+    def number(self) -> str:
+        return self.file[:2]
+
+    def _intro(self, solutions: Path | None) -> str:
+        return nbformat.read((solutions or SOLUTIONS) / self.file, as_version=4).cells[0].source
+
+    def title(self, solutions: Path | None = None) -> str:
+        """The title in the solution's first heading, without the number."""
+        heading = self._intro(solutions).splitlines()[0]
+        return re.sub(r"^#\s*\d\d\s*·\s*", "", heading).strip()
+
+    def minutes(self, solutions: Path | None = None) -> int:
+        """The time the solution's introduction announces (`**Time**: about 40 minutes`)."""
+        found = re.search(r"\*\*Time\*\*: about (\d+) minutes", self._intro(solutions))
+        if found is None:
+            raise ValueError(f"{self.file}: the first cell must say `**Time**: about N minutes`")
+        return int(found.group(1))
+
+
+LESSONS = (
+    Lesson("01_two_ways.ipynb", "One digits classifier built with `Sequential` and with the functional API, "
+           "proven to be the same model; where `Sequential` stops"),
+    Lesson("02_shapes_and_building.ipynb", "Unbuilt models, `build`, `keras.Input`; shape errors at "
+           "construction versus at `fit`; the `add()`/`summary()`/`pop()` loop"),
+    Lesson("03_inspecting_models.ipynb", "Layers, weights and parameter counts; `.input` versus `.inputs`; "
+           "Sequential → functional; feature extraction; `plot_model`"),
+    Lesson("04_training_loop.ipynb", "`compile`/`fit`/`evaluate`/`predict`, curves, callbacks, TensorBoard "
+           "logs and a width sweep: training does not care which API built the model"),
+    Lesson("05_multiple_inputs.ipynb", "Wide & Deep and three named inputs; lists versus dicts; the errors "
+           "for wrong order and wrong keys"),
+    Lesson("06_multiple_outputs.ipynb", "Two heads on one trunk; losses, metrics and `loss_weights` per "
+           "output; what `evaluate` and `predict` return; an auxiliary output"),
+    Lesson("07_skip_connections.ipynb", "Residual and concatenate skips; the shape-mismatch error and the "
+           "projection fix; a residual block as a custom layer"),
+    Lesson("08_shared_layers.ipynb", "One encoder on two inputs: a siamese \"same digit?\" network; proof "
+           "of sharing; a serialisable layer instead of `Lambda`"),
+    Lesson("09_models_as_layers.ipynb", "Nesting models; feature extraction; freezing, recompiling and "
+           "fine-tuning; ensembles; an encoder and an autoencoder from one graph"),
+    Lesson("10_surgery_and_saving.ipynb", "`get_config`, `to_json`, `clone_model`; `.keras` and "
+           "`.weights.h5` and their errors; a new head on a trained graph; `pop()` versus rewiring"),
+    Lesson("11_subclassing_and_choosing.ipynb", "The same model subclassed and what it loses; the "
+           "`training` argument; layers with weights and masks; mixing styles; choosing an API, with a quiz"),
+    Lesson("12_capstone.ipynb", "Two inputs, two outputs, a shared block and a residual connection: "
+           "built, trained, saved and graded"),
+)
+
+WHICH_API = """\
+## Which API should I use?
+
+| Your model | Use |
+|---|---|
+| One input, one output, each layer feeding the next | `keras.Sequential`: the shortest code |
+| Several inputs or outputs, shared layers, skips, branches, sub-models | the functional API |
+| Python control flow on the data, or a structure that changes from call to call | a subclass of `keras.Model` |
+
+The functional API (`keras.Input` → layer calls → `keras.Model(inputs, outputs)`) keeps what Sequential
+gives for free: a summary before any data, an architecture picture, `get_config` and saving. A subclass
+with its own `call()` trades them for plain Python: no summary until it is called, a single box in
+`plot_model`, and a config that holds only the constructor's arguments, so reloading needs the class
+itself (and a `get_config` of your own when the constructor takes layers or models).
+
+Three facts the course proves with code: `Sequential` *is* a `keras.Model` (a subclass: it trains, saves
+and nests like any model); "the Model class" means two different styles, the functional API and
+subclassing; and the styles mix freely: a Sequential can be a layer in a functional model, and a functional
+model can sit inside a subclassed one. Lesson 11 makes the choice in detail and ends with a quiz.
+"""
+
+
+def lesson_table(solutions: Path | None = None, link_prefix: str = "") -> str:
+    """The course map as a Markdown table (the README's has `link_prefix="lessons/"`).
+
+    Lessons still being written (no solution yet) are left out; a test requires every one to exist.
+    """
+    solutions = solutions or SOLUTIONS
+    rows = [f"| {lesson.number} | [{lesson.title(solutions)}]({link_prefix}{lesson.file}) | {lesson.teaches} | "
+            f"{lesson.minutes(solutions)} min |" for lesson in LESSONS if (solutions / lesson.file).exists()]
+    return "\n".join(["| # | Lesson | What it teaches | Time |", "|---|---|---|---|", *rows])
+
+
+def start_page(solutions: Path | None = None) -> nbformat.NotebookNode:
+    """The notebook `make lab` opens: the course map with links, and the API choice in short."""
+    cells = [
+        nbformat.v4.new_markdown_cell(
+            "# Keras Two Ways · Start here\n\n"
+            "Every lesson builds a task twice, with `keras.Sequential` and with the functional API, proves the "
+            "two are the same model, then shows what only the functional API can do. Everything runs offline, "
+            "in seconds, on a laptop CPU."),
+        nbformat.v4.new_markdown_cell(
+            "## How to work\n\n"
+            "1. Open a lesson from the map below (a click opens it in a new tab).\n"
+            "2. Run its cells in order with **Shift+Enter**. Cells marked `YOUR CODE HERE` are exercises.\n"
+            "3. After each exercise, run the `course.check(...)` cell below it: it says what passes and what "
+            "to fix.\n\n"
+            "Run the next cell once: it checks that Keras and the course packages load on this machine."),
+        nbformat.v4.new_code_cell("import course\nimport widgets  # noqa: F401  (checks that it imports)\n\n"
+                                  "course.setup(seed=0)"),
+        nbformat.v4.new_markdown_cell(f"## The course map\n\n{lesson_table(solutions)}"),
+        nbformat.v4.new_markdown_cell(WHICH_API),
+    ]
+    for index, cell in enumerate(cells):
+        cell.id = f"start-{index}"
+    return nbformat.v4.new_notebook(cells=cells)

@@ -1,0 +1,103 @@
+"""The instructor kit's commands, reached as `python -m course COMMAND` (entry points in pyproject.toml).
+
+    python -m course build [--check]          regenerate lessons/ from solutions/ (make lessons)
+    python -m course refresh [NOTEBOOK ...]   re-execute solutions for their stored outputs (make outputs)
+    python -m course expectations [--check]   rewrite the data the public checks compare with
+    python -m course release DIR              write the learner bundle (make release)
+    python -m course grade SUBMISSION ... --out DIR [--jobs N]   grade a class (see instructor.grading)
+    python -m course grade merge DIR ... --out DIR               join sharded grading runs
+    python -m course export-nbgrader OUT      the solutions as an nbgrader source folder
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from course.settings import TEST_ENV
+
+
+def _parser(command: str, description: str) -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(prog=f"python -m course {command}", description=description)
+
+
+def build(argv: list[str]) -> int:
+    from instructor import build as lesson_build
+
+    parser = _parser("build", "regenerate lessons/ from solutions/ (make lessons)")
+    parser.add_argument("--check", action="store_true", help="only report stale lessons; exit 1 if any")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = lesson_build.stale_lessons()
+        for problem in stale:
+            print(f"stale: {problem}")
+        if stale:
+            print(f"lessons/ is out of date: {lesson_build.REBUILD_HINT}")
+        return 1 if stale else 0
+    for path in lesson_build.write_lessons():
+        print(f"wrote lessons/{path.name}")
+    return 0
+
+
+def refresh(argv: list[str]) -> int:
+    from instructor.refresh import RefreshError, solution_paths
+    from instructor.refresh import refresh as refresh_one
+
+    parser = _parser("refresh", "re-execute solutions to store their outputs (make outputs)")
+    parser.add_argument("notebooks", nargs="*", help="solution notebooks (default: all)")
+    args = parser.parse_args(argv)
+    for path in solution_paths(args.notebooks):
+        print(f"refreshing {path.name} ...", end=" ", flush=True)
+        try:
+            print(f"{refresh_one(path):.1f} s")
+        except RefreshError as error:  # the notebook file is left as it was
+            print(f"FAILED\n{error}\nFix the cell (or tag it raises-exception if the error is the lesson).")
+            return 1
+    print("Now run `make lessons` if you changed a solution, and `make test`.")
+    return 0
+
+
+def expectations(argv: list[str]) -> int:
+    os.environ.update(TEST_ENV)  # the kernels' numerics and quiet logs, before TensorFlow loads
+    from course.session import quiet_logging
+    from instructor import expectations as data
+
+    quiet_logging()
+    parser = _parser("expectations", "rewrite course/exercises/data/ from the reference implementations")
+    parser.add_argument("--check", action="store_true", help="only report stale files; exit 1 if any")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = data.stale()
+        for problem in stale:
+            print(f"stale: {problem}")
+        return 1 if stale else 0
+    for path in data.write():
+        print(f"wrote {path}")
+    return 0
+
+
+def release(argv: list[str]) -> int:
+    from instructor.release import ReleaseError, write_bundle
+
+    parser = _parser("release", "write the learner bundle: lessons, learner runtime, widgets, no answers")
+    parser.add_argument("out", type=Path, help="an empty or new folder")
+    parser.add_argument("--zip", action="store_true", help="also write OUT.zip")
+    args = parser.parse_args(argv)
+    try:
+        files = write_bundle(args.out, zip_too=args.zip)
+    except ReleaseError as error:
+        parser.error(str(error))
+    print(f"Wrote the learner bundle to {args.out}/ ({len(files)} files). Hand it out as it is: see the README.")
+    return 0
+
+
+def export_nbgrader(argv: list[str]) -> int:
+    from instructor.nbgrader import export
+
+    parser = _parser("export-nbgrader", "write an nbgrader source/ folder from solutions/")
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    for path in export(args.out):
+        print(f"wrote {path}")
+    return 0

@@ -1,0 +1,82 @@
+"""The gradebook (`grades.csv`), one `results/<name>.json` and one `feedback/<name>.html` per submission."""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from instructor.grading.grader import SubmissionResult, result_from_json
+
+FIXED_COLUMNS = ["submission", "score", "max_score", "status", "reason"]
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def write_result(result: SubmissionResult, out: Path) -> None:
+    (out / "results").mkdir(parents=True, exist_ok=True)
+    (out / "feedback").mkdir(parents=True, exist_ok=True)
+    (out / "results" / f"{result.submission}.json").write_text(json.dumps(asdict(result), indent=1))
+    (out / "feedback" / f"{result.submission}.html").write_text(feedback_html(result), encoding="utf-8")
+
+
+def read_results(out: Path) -> list[SubmissionResult]:
+    return [result_from_json(json.loads(p.read_text())) for p in sorted((out / "results").glob("*.json"))]
+
+
+def write_gradebook(results: list[SubmissionResult], out: Path) -> Path:
+    """One row per submission; one column per exercise (blank where a lesson has no such exercise)."""
+    exercise_ids = sorted({e.id for r in results for e in r.exercises})
+    path = out / "grades.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(FIXED_COLUMNS + [f"exercise {eid}" for eid in exercise_ids])
+        for result in sorted(results, key=lambda r: r.submission):
+            points = {e.id: _number(e.points) for e in result.exercises}
+            writer.writerow([result.submission, _number(result.score), _number(result.max_score), result.status,
+                             result.reason] + [points.get(eid, "") for eid in exercise_ids])
+    return path
+
+
+STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; color: #222; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 1.6rem; }
+.score { font-size: 1.2rem; } .pass { color: #2b7a2b; } .fail { color: #c0392b; }
+table { border-collapse: collapse; width: 100%; }
+td { padding: .25rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }
+td:first-child { width: 1.5rem; } td:last-child { width: 4rem; white-space: nowrap; text-align: right; }
+.note { color: #555; font-style: italic; } .hidden { color: #777; }
+"""
+
+
+def feedback_html(result: SubmissionResult) -> str:
+    """A page for the learner: score per exercise, public checks with messages, hidden ones by name."""
+    e = html.escape
+    parts = [f"<!doctype html><meta charset='utf-8'><title>Feedback: {e(result.submission)}</title>",
+             f"<style>{STYLE}</style>", f"<h1>Feedback for {e(result.submission)}</h1>"]
+    if result.status != "graded":
+        parts.append(f"<p class='fail'>This notebook could not be graded: {e(result.reason)}</p>")
+        return "\n".join(parts)
+    parts.append(f"<p class='score'>Lesson {e(result.lesson)}: <b>{_number(result.score)} / "
+                 f"{_number(result.max_score)}</b> points</p>")
+    parts += [f"<p class='note'>{e(note)}</p>" for note in result.notes]
+    for exercise in result.exercises:
+        number = exercise.id.lstrip("0")
+        parts.append(f"<h2>Exercise {e(number)} · {e(exercise.title)}: {_number(exercise.points)} / "
+                     f"{_number(exercise.max_points)}</h2>")
+        parts += [f"<p class='note'>{e(note)}</p>" for note in exercise.notes]
+        rows = []
+        for check in exercise.checks:
+            mark = "<span class='pass'>✓</span>" if check.passed else "<span class='fail'>✗</span>"
+            label = e(check.name) + (" <span class='hidden'>(grading check)</span>" if check.hidden else "")
+            detail = e(check.message) if check.message else ""
+            rows.append(f"<tr><td>{mark}</td><td>{label}<br><small>{detail}</small></td>"
+                        f"<td>{_number(check.points)} / {_number(check.max_points)}</td></tr>")
+        parts.append("<table>" + "".join(rows) + "</table>")
+    parts.append("<p class='note'>Grading checks are named but not explained: the public checks in the "
+                 "notebook say what to fix.</p>")
+    return "\n".join(parts)

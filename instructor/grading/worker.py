@@ -1,0 +1,149 @@
+"""Run submissions for the grader (`python -m instructor.grading.worker`). The grader keeps one such
+process per job, sends it one task per line on stdin (`{"submission": ..., "work": ...}`), waits
+for its `done` line under a wall-clock limit, and kills its process group (the worker and its
+kernel) when time is up. It never imports TensorFlow and never judges anything; per submission
+it only produces artifacts:
+
+1. Read the submission (never written to) and assemble the notebook to run (`assemble`).
+2. Insert after each exercise cell a cell that saves what the answer returns (`artifacts`).
+3. Execute in a fresh kernel with resource limits, a temporary working directory and HOME,
+   a scrubbed environment and per-cell timeouts; errors are recorded, not fatal.
+4. Write `run.json`: the lesson, the exercises found, and what happened to them.
+
+The grader (`instructor.grading.grader`) then checks the artifacts in its own process. It passes the
+exercises as `exercises.json`, so this process stays light (no TensorFlow, no exercise registry).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from course.settings import kernel_environment
+from instructor.grading.artifacts import collect_cell_source, read_specs
+from instructor.grading.assemble import NotGradable, assemble, exercise_id, read_submission
+
+DEFAULT_CELL_TIMEOUT = 60.0
+
+
+@dataclass
+class RunRecord:
+    status: str  # "ran", or "error" when the submission could not be run at all
+    reason: str = ""
+    lesson: str = ""
+    exercises: list[str] = field(default_factory=list)
+    notes: dict[str, list[str]] = field(default_factory=dict)  # exercise id → notes
+    run_notes: list[str] = field(default_factory=list)
+
+
+def set_limits(memory_gb: float, cpu_seconds: int) -> None:
+    """Resource limits for this process and the kernel it starts (POSIX only)."""
+    try:
+        import resource
+    except ImportError:  # Windows: the wall-clock limit only
+        return
+    gib = 1024 ** 3
+    for limit, value in [
+        (resource.RLIMIT_AS, int(memory_gb * gib)),  # a memory bomb gets MemoryError, not the machine
+        (resource.RLIMIT_CPU, cpu_seconds),
+        (resource.RLIMIT_FSIZE, 1 * gib),  # no file over 1 GiB
+        (resource.RLIMIT_CORE, 0),
+    ]:
+        _, hard = resource.getrlimit(limit)
+        new = value if hard == resource.RLIM_INFINITY else min(value, hard)
+        resource.setrlimit(limit, (new, hard))
+
+
+def scrubbed_base(home: Path) -> dict[str, str]:
+    """What the submission's kernel sees besides the course's settings: little, and a private HOME."""
+    keep = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "SYSTEMROOT") if k in os.environ}
+    # Reuse matplotlib's font cache instead of rebuilding it in the empty HOME.
+    fonts = os.environ.get("MPLCONFIGDIR") or str(Path.home() / ".cache" / "matplotlib")
+    return {**keep, "HOME": str(home), "TMPDIR": str(home), "KERAS_HOME": str(home / ".keras"), "MPLCONFIGDIR": fonts}
+
+
+def exercise_errors(nb: nbformat.NotebookNode) -> dict[str, str]:
+    """What went wrong in each exercise cell while the submission ran (the first error)."""
+    found = {}
+    for cell in nb.cells:
+        eid = exercise_id(cell)
+        for out in cell.get("outputs", []) if eid else []:
+            if out.get("output_type") == "error" and eid not in found:
+                if out.ename in ("KeyboardInterrupt", "CellTimeoutError"):  # stopped by the cell time limit
+                    found[eid] = "ran past its time limit and was stopped (an endless loop?)"
+                else:
+                    found[eid] = f"raised {out.ename}: {str(out.evalue).splitlines()[0] if out.evalue else ''}"[:300]
+    return found
+
+
+def run(path: Path, work: Path, cell_timeout: float = DEFAULT_CELL_TIMEOUT) -> RunRecord:
+    """Run the submission in `work` (with `exercises.json`; `inputs/` arrive there while it runs);
+    artifacts go to `work/artifacts/`."""
+    try:
+        assembled = assemble(read_submission(path), path, read_specs(work / "exercises.json"))
+    except NotGradable as error:
+        return RunRecord("error", reason=str(error))
+    record = RunRecord("ran", lesson=assembled.lesson, exercises=[e.id for e in assembled.exercises],
+                       notes={eid: list(notes) for eid, notes in assembled.notes.items()})
+    by_id = {exercise.id: exercise for exercise in assembled.exercises}
+    cells = []
+    for cell in assembled.notebook.cells:  # collect each answer right after its cell: a later crash cannot lose it
+        cells.append(cell)
+        eid = exercise_id(cell)
+        if eid in by_id:
+            collect = nbformat.v4.new_code_cell(collect_cell_source(by_id[eid], work / "inputs", work / "artifacts"))
+            collect.metadata["course"] = {"collect": eid, "timeout": by_id[eid].timeout}
+            cells.append(collect)
+    nb = assembled.notebook
+    nb.cells = cells
+    run_dir = work / "run"
+    run_dir.mkdir(exist_ok=True)
+
+    def timeout_for(cell: nbformat.NotebookNode) -> float:
+        return float(cell.get("metadata", {}).get("course", {}).get("timeout", cell_timeout))
+
+    from nbclient.exceptions import DeadKernelError
+
+    from course.execute import execute
+
+    try:
+        execute(nb, cwd=run_dir, allow_errors=True, timeout_func=timeout_for,
+                env=kernel_environment(scrubbed_base(work)))
+    except DeadKernelError:
+        record.run_notes.append("the kernel died while running the notebook (a crash, or the memory limit); "
+                                "answers collected before that were graded")
+    for eid, error in exercise_errors(nb).items():
+        record.notes.setdefault(eid, []).append(f"the exercise cell {error}")
+    return record
+
+
+def run_task(submission: Path, work: Path, cell_timeout: float) -> None:
+    try:
+        record = run(submission, work, cell_timeout)
+    except Exception as error:  # a grader bug must still give the submission a row
+        record = RunRecord("error", reason=f"the grader failed: {type(error).__name__}: {str(error)[:300]}")
+    (work / "run.json").write_text(json.dumps(asdict(record), indent=1))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run submissions for the grader (python -m course grade).")
+    parser.add_argument("--cell-timeout", type=float, default=DEFAULT_CELL_TIMEOUT)
+    parser.add_argument("--memory-gb", type=float, default=6.0)
+    parser.add_argument("--cpu-seconds", type=int, default=1800)
+    args = parser.parse_args(argv)
+    set_limits(args.memory_gb, args.cpu_seconds)
+    for line in sys.stdin:  # one task per line until the grader closes stdin
+        task = json.loads(line)
+        run_task(Path(task["submission"]), Path(task["work"]), args.cell_timeout)
+        print("done", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
