@@ -34,10 +34,10 @@ release:
 	$(BOOTSTRAP) run -m course release $(DIR)
 
 bench:
-	$(BOOTSTRAP) run -m course.benchmark $(ARGS)
+	$(BOOTSTRAP) run -m instructor.benchmark $(ARGS)
 
 pictures:
-	$(BOOTSTRAP) run -m course.pictures
+	$(BOOTSTRAP) run -m instructor.pictures
 
 install:
 	$(BOOTSTRAP) install

@@ -1,7 +1,8 @@
-"""Course tooling for Keras Two Ways: setup, offline data, lesson build and checks.
+"""The learner's runtime of Keras Two Ways: setup, offline data and the exercises' public checks.
 
-Importing this package has no side effects and imports neither TensorFlow nor scikit-learn;
-submodules load on first use (`course.data`, `instructor.build`, ...) and `course.setup()` does the work.
+This package ships to learners (`make release`); the instructor kit (`instructor/`) builds on it and
+is never imported from here. Importing it has no side effects and imports neither TensorFlow nor
+scikit-learn; submodules load on first use (`course.data`, ...) and `course.setup()` does the work.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import importlib
 from types import ModuleType
 from typing import Any
 
-_SUBMODULES = {"build", "checks", "data", "refresh", "session"}
+_SUBMODULES = {"checks", "data", "session", "validate"}
 
 __all__ = ["check", "setup", *sorted(_SUBMODULES)]
 

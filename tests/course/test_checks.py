@@ -96,3 +96,13 @@ def test_ids_are_unique():
     checks.get("01.1")
     with pytest.raises(ValueError, match="registered twice"):
         checks.register(checks.Exercise("01.1", "again"))
+
+
+def test_every_exercise_is_known_whatever_was_imported_first():
+    import subprocess
+    import sys
+
+    code = ("import course.exercises.lesson02, course\n"
+            "print(course.check('01.1', lambda n, units: n * units + units).passed)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "True", done.stderr[-2000:]
