@@ -69,6 +69,38 @@ LESSONS = (
            "built, trained, saved and graded"),
 )
 
+GLOSSARY = """\
+## Glossary
+
+The words lesson 01 uses before [lesson 04](04_training_loop.ipynb) explains training properly. The course
+assumes Python, a little NumPy, and the idea of a neural network trained on examples; these entries are enough
+to start.
+
+- **Dense layer**: `layers.Dense(units)`: `units` units, each of which computes a weighted sum of *all* the
+  layer's inputs plus a bias and passes it through the layer's activation. On `n` inputs it has `n × units +
+  units` parameters ([lesson 01](01_two_ways.ipynb), exercise 1.1).
+- **Activation**: the function a layer applies to its result, set with `activation=`. `"relu"` (`max(0, x)`)
+  is the usual choice for hidden layers. Without `activation=`, a `Dense` layer is linear.
+- **Softmax**: the activation of a classifier's last layer: it turns one score per class into probabilities
+  that are positive and sum to 1. The predicted class is the one with the largest probability.
+- **Loss**: the number training makes smaller; it measures how wrong the predictions are. Set it in
+  `compile(loss=...)`: `"sparse_categorical_crossentropy"` for integer class labels with a softmax output,
+  `"binary_crossentropy"` for one sigmoid output ([lesson 04](04_training_loop.ipynb)).
+- **Optimizer**: the rule that changes the weights, step by step, to reduce the loss.
+  `compile(optimizer="adam")` uses Adam with its default learning rate of 0.001;
+  `keras.optimizers.Adam(learning_rate=...)` sets another (Keras 2's `lr=` is gone) ([lesson
+  04](04_training_loop.ipynb)).
+- **Epoch**: one pass of `fit` over the whole training set; `fit(..., epochs=20)` makes twenty ([lesson
+  04](04_training_loop.ipynb)).
+- **Batch**: the group of samples behind one update of the weights. `fit(..., batch_size=32)` (also the
+  default) cuts the training set into batches of 32, so one epoch makes many small updates ([lesson
+  04](04_training_loop.ipynb)).
+- **Validation split**: `fit(..., validation_split=0.2)` holds back the *last* 20 % of the training rows,
+  never trains on them, and reports the loss and metrics on them after every epoch as `val_loss`,
+  `val_accuracy`, … It tells you how well the model does on data it has not learned from ([lesson
+  04](04_training_loop.ipynb)).
+"""
+
 WHICH_API = """\
 ## Which API should I use?
 
@@ -80,8 +112,8 @@ WHICH_API = """\
 
 The functional API (`keras.Input` → layer calls → `keras.Model(inputs, outputs)`) keeps what Sequential
 gives for free: a summary before any data, an architecture picture, `get_config` and saving. A subclass
-with its own `call()` trades them for plain Python: no summary until it is called, a single box in
-`plot_model`, and a config that holds only the constructor's arguments, so reloading needs the class
+with its own `call()` trades them for plain Python: no shapes or parameter counts until it is called, a
+single box in `plot_model`, and a config that holds only the constructor's arguments, so reloading needs the class
 itself (and a `get_config` of your own when the constructor takes layers or models).
 
 Three facts the course proves with code: `Sequential` *is* a `keras.Model` (a subclass: it trains, saves
@@ -115,11 +147,14 @@ def start_page(solutions: Path | None = None) -> nbformat.NotebookNode:
             "1. Open a lesson from the map below (a click opens it in a new tab).\n"
             "2. Run its cells in order with **Shift+Enter**. Cells marked `YOUR CODE HERE` are exercises.\n"
             "3. After each exercise, run the `course.check(...)` cell below it: it says what passes and what "
-            "to fix.\n\n"
+            "to fix.\n"
+            "4. Before handing a lesson in, check it as the grader will run it, in a terminal: "
+            "`python -m course validate lessons/01_two_ways.ipynb`.\n\n"
             "Run the next cell once: it checks that Keras and the course packages load on this machine."),
         nbformat.v4.new_code_cell("import course\nimport widgets  # noqa: F401  (checks that it imports)\n\n"
                                   "course.setup(seed=0)"),
         nbformat.v4.new_markdown_cell(f"## The course map\n\n{lesson_table(solutions)}"),
+        nbformat.v4.new_markdown_cell(GLOSSARY),
         nbformat.v4.new_markdown_cell(WHICH_API),
     ]
     for index, cell in enumerate(cells):
