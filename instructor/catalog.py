@@ -64,9 +64,12 @@ LESSONS = (
     Lesson("10_surgery_and_saving.ipynb", "`get_config`, `to_json`, `clone_model`; `.keras` and "
            "`.weights.h5` and their errors; a new head on a trained graph; `pop()` versus rewiring"),
     Lesson("11_subclassing_and_choosing.ipynb", "The same model subclassed and what it loses; the "
-           "`training` argument; layers with weights and masks; mixing styles; choosing an API, with a quiz"),
+           "`training` argument and Python control flow in `call`; mixing styles and saving a subclass that holds "
+           "a model; choosing an API, with a quiz"),
     Lesson("12_capstone.ipynb", "Two inputs, two outputs, a shared block and a residual connection: "
            "built, trained, saved and graded"),
+    Lesson("13_custom_layers.ipynb", "Layers that own their weights (`build`, `add_weight`) in a "
+           "Sequential and its functional twin; padding masks: `Masking`, `mask_zero`, `compute_mask`"),
 )
 
 GLOSSARY = """\

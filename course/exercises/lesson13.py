@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, Input, on_case, on_first_case, register
+from course.checks import Check, CheckFailed, Exercise, register
 
 
 def affine_data(n_features: int, seed: int) -> dict[str, np.ndarray]:
@@ -24,7 +24,6 @@ def affine_data(n_features: int, seed: int) -> dict[str, np.ndarray]:
 
 
 AFFINE = affine_data(4, seed=13)
-AFFINE_3 = affine_data(3, seed=31)  # grading: another number of features
 
 
 def two_weights(n_features: int) -> Callable[[Any], None]:
@@ -67,14 +66,6 @@ register(Exercise(
     title="A learnable scale and offset",
     prepare=lambda learn: learn(AFFINE["x"], AFFINE["y"]),
     public=AFFINE_CHECKS,
-    function="learn_affine",
-    cases=[(Input("x"), Input("y")), (Input("x_3"), Input("y_3"))],
-    inputs={"x": lambda: AFFINE["x"], "y": lambda: AFFINE["y"],
-            "x_3": lambda: AFFINE_3["x"], "y_3": lambda: AFFINE_3["y"]},
-    grading=[
-        *on_first_case(AFFINE_CHECKS),
-        Check("learns a scale and offset for 3 features as well", on_case(1, learns(AFFINE_3)), hidden=True),
-    ],
 ))
 
 
@@ -91,7 +82,6 @@ def padded_sequences(n_sequences: int, n_steps: int, n_features: int, seed: int)
 
 
 SEQUENCES = padded_sequences(8, 5, 3, seed=13)
-SEQUENCES_LONG = padded_sequences(6, 9, 2, seed=31)  # grading: other lengths and widths
 
 
 def one_row_per_sequence(data: dict[str, np.ndarray]) -> Callable[[Any], None]:
@@ -130,12 +120,4 @@ register(Exercise(
     title="The largest real step",
     prepare=lambda largest: largest(SEQUENCES["x"]),
     public=MAX_CHECKS,
-    function="masked_max",
-    cases=[(Input("sequences"),), (Input("longer"),)],
-    inputs={"sequences": lambda: SEQUENCES["x"], "longer": lambda: SEQUENCES_LONG["x"]},
-    grading=[
-        *on_first_case(MAX_CHECKS),
-        Check("skips the padding in longer sequences of two features", on_case(1, skips_padding(SEQUENCES_LONG)),
-              hidden=True),
-    ],
 ))
