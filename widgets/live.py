@@ -69,9 +69,9 @@ class LiveCurves(keras.callbacks.Callback):
     def text(self) -> str:
         """The displayed sentence; fixed at the start of training, so a re-run stores the same text."""
         metrics = " and ".join(self.metrics) if self.metrics else "the loss and every compiled metric"
-        epochs = (self.params or {}).get("epochs", "?")
-        return (f"Live training curves ({self.label}): {metrics} over {epochs} epochs, redrawn every "
-                f"{self._interval()}; the picture shows the last redraw.")
+        epochs, every = (self.params or {}).get("epochs", "?"), self._interval()
+        return (f"Live training curves ({self.label}): {metrics} over {epochs} epoch{'s' * (epochs != 1)}, "
+                f"redrawn every {every} epoch{'s' * (every != 1)}; the picture shows the last redraw.")
 
     def on_train_begin(self, logs: dict | None = None) -> None:
         self.history.clear()
