@@ -52,6 +52,9 @@ def describe_graph(graph: Graph) -> str:
             params += f" ({graph.trainable_params:,} trainable)"
     else:
         params = "shapes and parameters unknown until it is built"
+    if len(nodes) == 1 and layers and layers[0].kind == "model":  # an untraceable subclassed model: one opaque box
+        return "\n".join([f"{graph.name}: a {_kind(graph)} whose layers are not known from outside; {params}."]
+                         + graph.notes)
     lines = [f"{graph.name}: a {_kind(graph)} with {_plural(len(distinct), 'layer')}{calls}; {params}."]
 
     def io(ids: list[str], word: str) -> str:
@@ -96,13 +99,13 @@ def describe_graph(graph: Graph) -> str:
         node = nodes[members[0]]
         lines.append(f"Shared layer: {_layer(node)} is called {node.calls} times with one set of weights "
                      f"({node.params:,} parameters, counted once).")
-    nested = [n for n in nodes.values() if n.kind == "model" and len(nodes) > 1]  # 1 node: an opaque subclass
-    for node in nested:
+    nested = {n.layer_name: n for n in nodes.values() if n.kind == "model" and len(nodes) > 1}  # 1: opaque subclass
+    for node in nested.values():
         lines.append(f"Nested model: {_layer(node)} with {node.params:,} parameters, drawn as one box.")
     inner = sorted({n.path[0] for n in nodes.values() if n.path})
     for outer in inner:
         count = sum(n.path[:1] == (outer,) for n in nodes.values())
-        lines.append(f"Nested model {outer} is expanded: its {_plural(count, 'layer')} are shown inside.")
+        lines.append(f"Nested model {outer} is expanded: {_plural(count, 'layer')} drawn inside it.")
     ops = [n.layer_name for n in nodes.values() if n.kind == "op"]
     if ops:
         lines.append(f"keras.ops operations ({len(ops)}): " + _listing(ops) + ".")
