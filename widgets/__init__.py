@@ -1,7 +1,8 @@
 """Architecture pictures and interactive tools for Keras models.
 
     architecture_graph(model)   the call graph: nodes (one per layer call) and edges
-    plot_architecture(model)    a matplotlib Figure, no Graphviz needed
+    plot_architecture(model)    an SVG picture (no Graphviz, no matplotlib); PNG/PDF through .savefig
+    describe(model)             the architecture in plain words: the pictures' text alternative
     compare(model_a, model_b)   two architectures side by side, with a structural diff
     to_code(model, api=...)     Python source rebuilding the model (functional or Sequential)
     export(model, "m.svg")      PNG, SVG or PDF
@@ -12,8 +13,9 @@
     ApiQuiz()                   which API fits? Sequential, Functional or Subclassing, for eleven sketches
     plot_history({...})         training curves from History objects
 
-Importing this package has no side effects and does not import TensorFlow: the interactive tools
-load on first use.
+Importing this package has no side effects and imports neither TensorFlow nor matplotlib: the
+interactive tools load on first use. Every interactive tool also displays a picture of its state
+and a sentence, so stored notebooks, GitHub and nbconvert show something where the widget was.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 from widgets.codegen import SequentialError, to_code
 from widgets.compare import Comparison, compare
 from widgets.curves import plot_history
+from widgets.description import describe
 from widgets.graph import Graph, Node, NotAModelError, architecture_graph
 from widgets.render import export, plot_architecture
 
@@ -38,7 +41,7 @@ _LAZY = {
 
 __all__ = [
     "Comparison", "Graph", "Node", "NotAModelError", "SequentialError", "architecture_graph", "compare",
-    "export", "plot_architecture", "plot_history", "to_code", *_LAZY,
+    "describe", "export", "plot_architecture", "plot_history", "to_code", *_LAZY,
 ]
 
 

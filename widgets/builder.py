@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 import ipywidgets as ipw
 
+from widgets import svg
 from widgets.explorer import interactive_svg
 from widgets.graph import Graph, architecture_graph
 
@@ -122,8 +123,9 @@ class LayerStackBuilder(ipw.VBox):
         except Exception as error:  # Keras's own words are the lesson: show them
             self.error = f"{type(error).__name__}: {_ANSI.sub('', str(error)).strip()}"
             refused = html.escape(specs[-1]) if specs else "the input"
-            self.message.value = (f"<pre style='color:#c0392b;white-space:pre-wrap'>Keras refused {refused}:\n"
-                                  f"{html.escape(self.error)}</pre>")
+            # Theme text colour (legible on light and dark) and a red bar, rather than red text.
+            self.message.value = (f"<pre style='white-space:pre-wrap;border-left:4px solid #d62728;"
+                                  f"padding-left:6px'>✗ Keras refused {refused}:\n{html.escape(self.error)}</pre>")
             return False
         self.specs, self.model, self.error = specs, model, ""
         if not specs:  # Keras builds a Sequential only once it holds a layer
@@ -134,7 +136,7 @@ class LayerStackBuilder(ipw.VBox):
         self.message.value = f"<span>{len(specs)} layer{plural} · {model.count_params():,} params</span>"
         graph = architecture_graph(model)
         self.summary.value = f"<pre style='font-size:11px'>{html.escape(summary_text(graph))}</pre>"
-        self.picture.value = interactive_svg(graph, f"kt-builder-{next(_ids)}")
+        self.picture.value = interactive_svg(graph, f"kt-builder-{next(_ids)}", self.text()).svg
         return True
 
     def add(self, spec: str) -> bool:
@@ -147,6 +149,33 @@ class LayerStackBuilder(ipw.VBox):
 
     def reset(self) -> None:
         self._rebuild([])
+
+    def text(self) -> str:
+        """What the builder shows, in words: the stack, its summary, and Keras's last refusal."""
+        if not self.specs:
+            text = f"Layer-stack builder: input shape {self.shape}, no layers yet."
+        else:
+            text = (f"Layer-stack builder: {len(self.specs)} layer{'s' * (len(self.specs) != 1)} on input shape "
+                    f"{self.shape}: {', '.join(self.specs)}.\n" + summary_text(architecture_graph(self.model)))
+        if self.error:
+            text += f"\nKeras refused the last layer: {self.error}"
+        return text
+
+    def static_picture(self) -> svg.Picture:
+        """The current stack as a self-contained SVG (the architecture, or a note while it is empty)."""
+        if not self.specs:
+            line = f"Input shape {self.shape}: add a first layer."
+            width = svg.text_width(line, svg.TITLE_SIZE, True) + 2 * svg.MARGIN
+            body = f'<text class="title" x="{svg.MARGIN}" y="{svg.MARGIN + 14}">{svg.esc(line)}</text>\n'
+            text, _ = svg.finish(body, "", width, 2 * svg.MARGIN + 20, "Empty layer stack", self.text())
+            return svg.Picture(text, self.text(), width, 2 * svg.MARGIN + 20)
+        return interactive_svg(architecture_graph(self.model), None, self.text())
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        picture = self.static_picture()
+        bundle.update({"image/svg+xml": picture.svg, "text/plain": picture.text})
+        return bundle
 
     def __repr__(self) -> str:
         return f"LayerStackBuilder(shape={self.shape}, layers={self.specs})"

@@ -7,16 +7,15 @@ may differ: they are reported, but they do not make two models different.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
-from typing import Any
-
-import matplotlib.pyplot as plt
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING, Any
 
 from widgets.graph import Graph, Node
 from widgets.layout import layered_layout
 from widgets.render import draw, figure_size, resolve_graph
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
 def _signature(node: Node) -> tuple:
@@ -56,13 +55,22 @@ def structural_differences(a: Graph, b: Graph) -> tuple[list[str], list[str]]:
 
 @dataclass
 class Comparison:
-    """The side-by-side picture and the verdict. Displays as both in a notebook."""
+    """The side-by-side picture and the verdict. Displays as both in a notebook (SVG and text);
+    `.figure` draws the same with matplotlib, for PNG files."""
 
     a: Graph
     b: Graph
     differences: list[str] = field(default_factory=list)
     renamed: list[str] = field(default_factory=list)
-    figure: Figure | None = None
+    options: dict = field(default_factory=dict, repr=False)
+    svg: str = field(default="", repr=False)
+    _figure: Any = field(default=None, repr=False)
+
+    @property
+    def figure(self) -> Figure:
+        if self._figure is None:
+            self._figure = _figure(self)
+        return self._figure
 
     @property
     def same(self) -> bool:
@@ -84,12 +92,11 @@ class Comparison:
         printer.text(repr(self))
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
-        bundle = {"text/plain": repr(self)}
-        if self.figure is not None:
-            buffer = io.BytesIO()
-            self.figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
-            bundle["image/png"] = buffer.getvalue()
-        return bundle
+        return {"image/svg+xml": self.svg, "text/plain": repr(self)}
+
+    def verdict(self) -> str:
+        verdict = "same architecture" if self.same else f"{len(self.differences)} structural differences"
+        return f"{self.a.name} vs {self.b.name}: {verdict}"
 
 
 def compare(model_a: Any, model_b: Any, **options: Any) -> Comparison:
@@ -98,22 +105,41 @@ def compare(model_a: Any, model_b: Any, **options: Any) -> Comparison:
     Options are those of `plot_architecture` (show_shapes, show_params, show_dtype, expand_nested,
     direction, highlight, fold). The result's `.same` is True when only names differ.
     """
+    from widgets import svg
+
     expand, fold = options.pop("expand_nested", False), options.pop("fold", "auto")
     a, b = resolve_graph(model_a, expand, fold), resolve_graph(model_b, expand, fold)
     differences, renamed = structural_differences(a, b)
+    result = Comparison(a, b, differences, renamed, options)
+    highlight = set(options.get("highlight", ()))
+    left = svg.draw(a, **{**options, "highlight": highlight & {n.layer_name for n in a.nodes.values()}},
+                    offset=(0, 26), id_prefix="a-")
+    right = svg.draw(b, **{**options, "highlight": highlight & {n.layer_name for n in b.nodes.values()}},
+                     offset=(left.width, 26), id_prefix="b-")
+    mark = '<tspan style="fill:#2b7a2b">✓</tspan>' if result.same else '<tspan style="fill:#c0392b">✗</tspan>'
+    heading = f'<text class="title" x="{svg.MARGIN}" y="{svg.MARGIN + 12}">{mark} {svg.esc(result.verdict())}</text>\n'
+    result.svg, _ = svg.finish(heading + left.body + right.body, "", left.width + right.width,
+                               max(left.height, right.height) + 26, result.verdict(), repr(result))
+    return result
+
+
+def _figure(result: Comparison) -> Figure:
+    import matplotlib.pyplot as plt
+
+    options = {k: v for k, v in result.options.items() if k != "highlight"}
     direction = options.get("direction", "TB")
+    a, b = result.a, result.b
     sizes = [figure_size(g, layered_layout(list(g.nodes), g.edges), direction) for g in (a, b)]
     figure, axes = plt.subplots(
         1, 2, figsize=(sizes[0][0] + sizes[1][0], max(s[1] for s in sizes) + 0.6),
         gridspec_kw={"width_ratios": [sizes[0][0], sizes[1][0]]},
     )
-    highlight = set(options.pop("highlight", ()))
+    highlight = set(result.options.get("highlight", ()))
     for graph, ax in zip((a, b), axes):
         names = {n.layer_name for n in graph.nodes.values()}
         draw(graph, ax, highlight=highlight & names, **options)
-    verdict = "same architecture" if not differences else f"{len(differences)} structural differences"
-    figure.suptitle(f"{a.name} vs {b.name}: {verdict}", fontsize=10.5, x=0.02, ha="left",
-                    color="#2b7a2b" if not differences else "#c0392b")
+    figure.suptitle(result.verdict(), fontsize=10.5, x=0.02, ha="left",
+                    color="#2b7a2b" if result.same else "#c0392b")
     figure.tight_layout()
     plt.close(figure)
-    return Comparison(a, b, differences, renamed, figure)
+    return figure

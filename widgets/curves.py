@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-import matplotlib.pyplot as plt
-from matplotlib.figure import Figure
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
 def _history_dict(history: Any) -> dict[str, list[float]]:
@@ -26,8 +26,11 @@ def plot_history(histories: Mapping[str, Any], metrics: tuple[str, ...] = ("loss
     """
     if not isinstance(histories, Mapping) or not histories:
         raise TypeError("plot_history expects a dict such as {'Sequential': history}, not a bare History")
+    import matplotlib.pyplot as plt
+
     runs = {label: _history_dict(h) for label, h in histories.items()}
-    figure, axes = plt.subplots(1, len(metrics), figsize=(5 * len(metrics), 3.2), squeeze=False)
+    # An opaque white card: legible on JupyterLab's dark theme as on the light one.
+    figure, axes = plt.subplots(1, len(metrics), figsize=(5 * len(metrics), 3.2), squeeze=False, facecolor="white")
     styles = ["-", "--", ":", "-."]
     for ax, metric in zip(axes[0], metrics):
         for i, (label, logs) in enumerate(runs.items()):

@@ -8,78 +8,38 @@ its config, shapes and parameters.
 from __future__ import annotations
 
 import html
-import io
 import itertools
-import re
 from typing import Any
 
 import ipywidgets as ipw
 
+from widgets import svg
 from widgets.graph import Graph
-from widgets.layout import layered_layout
-from widgets.render import HIGHLIGHT, Drawing, draw, drawing_axes, figure_size, resolve_graph
+from widgets.render import HIGHLIGHT, folded, tooltip
+from widgets.svg import Picture
 
 _ids = itertools.count(1)
+LIT = f"stroke: {HIGHLIGHT} !important; stroke-width: 2.5px !important"
 
 
-def _descendants(graph: Graph) -> dict[str, set[str]]:
-    """For each node, the nodes whose inbound path contains it."""
-    ancestors = {n: graph.ancestors(n) for n in graph.nodes}
-    below: dict[str, set[str]] = {n: set() for n in graph.nodes}
-    for node, parents in ancestors.items():
-        for parent in parents:
-            below[parent].add(node)
-    return below
+def interactive_svg(graph: Graph, uid: str | None, description: str = "", css: str = "", **options: Any) -> Picture:
+    """The drawing as SVG, with a tooltip per box and classes that mark inbound paths.
 
-
-def tooltip(graph: Graph, node_id: str) -> str:
-    node = graph.nodes[node_id]
-    lines = [f"{node.layer_name} ({node.class_name})"]
-    if node.input_shapes:
-        lines.append("in: " + " + ".join(node.shape_text(s) for s in node.input_shapes))
-    lines.append("out: " + node.shape_text())
-    if node.params:
-        lines.append(f"params: {node.params:,} ({node.trainable_params:,} trainable)")
-    lines += [f"{key}: {value}" for key, value in node.config.items()]
-    if node.shared:
-        lines.append(f"shared: call {node.call_index + 1} of {node.calls}, same weights")
-    if node.members:
-        lines.append("layers: " + ", ".join(node.members))
-    return "\n".join(lines)
-
-
-def interactive_svg(graph: Graph, uid: str, **options: Any) -> str:
-    """The drawing as SVG, with a tooltip per box and classes that mark inbound paths."""
-    import matplotlib.pyplot as plt
-
-    layout = layered_layout(list(graph.nodes), graph.edges)
-    figure = plt.figure(figsize=figure_size(graph, layout, options.get("direction", "TB")))
-    ax = drawing_axes(figure, graph)
-    drawing: Drawing = draw(graph, ax, **options)
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None})
-    plt.close(figure)
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]  # drop the XML prologue: the SVG is embedded in HTML
-    below = _descendants(graph)
-    index = drawing.node_index
-    for node_id, i in index.items():
-        classes = " ".join(f"a-n{index[d]}" for d in sorted(below[node_id], key=index.get))
-        title = html.escape(tooltip(graph, node_id)).replace("\n", "&#10;")
-        svg = svg.replace(f'<g id="node-{i}">', f'<g id="node-{i}" class="box {classes}"><title>{title}</title>', 1)
-    for (source, target), i in drawing.edge_index.items():
-        classes = " ".join(f"a-n{index[d]}" for d in sorted(below[target] | {target}, key=index.get))
-        svg = svg.replace(f'<g id="edge-{i}">', f'<g id="edge-{i}" class="{classes}">', 1)
-    return re.sub(r'<svg ', f'<svg id="{uid}" ', svg, count=1)
+    `uid` names the picture (styles are global in a page, so each live widget needs its own);
+    None takes a hash of the content, for stored outputs that must not change between runs.
+    """
+    scene = svg.draw(graph, path_classes=True, **options)
+    text, _ = svg.finish(scene.body, css, scene.width, scene.height, f"Architecture of {graph.name}",
+                         description or graph.name, uid=uid, root_class="" if graph.built else "unbuilt")
+    return Picture(text, description, scene.width, scene.height, scene.node_index, scene.edge_index)
 
 
 def hover_css(uid: str, count: int) -> str:
-    rules = [f"#{uid} g[id^=text], #{uid} g[id^=label] {{pointer-events: none}}",
-             f"#{uid} g.box {{cursor: pointer}}"]
+    rules = [f"#{uid} g.box {{cursor: pointer}}"]
     for i in range(count):
         rules.append(
-            f"#{uid}:has(#node-{i}:hover) .a-n{i} path, #{uid} #node-{i}:hover path "
-            f"{{stroke: {HIGHLIGHT} !important; stroke-width: 2.5px !important}}"
+            f"#{uid}:has(#node-{i}:hover) .a-n{i} path, #{uid}:has(#node-{i}:hover) .a-n{i} rect.b, "
+            f"#{uid} #node-{i}:hover rect.b {{{LIT}}}"
         )
     return "<style>" + "\n".join(rules) + "</style>"
 
@@ -87,18 +47,22 @@ def hover_css(uid: str, count: int) -> str:
 def selection_css(uid: str, i: int | None) -> str:
     if i is None:
         return ""
-    return (f"<style>#{uid} .a-n{i} path, #{uid} #node-{i} path "
-            f"{{stroke: {HIGHLIGHT} !important; stroke-width: 2.5px !important}}</style>")
+    return (f"<style>#{uid} .a-n{i} path, #{uid} .a-n{i} rect.b, #{uid} #node-{i} rect.b "
+            f"{{{LIT}}}</style>")
 
 
 class Explorer(ipw.VBox):
     """An architecture you can hover and a layer list; see `explore`."""
 
     def __init__(self, model: Any, **options: Any) -> None:
+        from widgets.description import describe_graph
+        from widgets.graph import architecture_graph
+
         expand, fold = options.pop("expand_nested", False), options.pop("fold", "auto")
-        self.graph = resolve_graph(model, expand, fold)
+        full = model if isinstance(model, Graph) else architecture_graph(model, expand_nested=expand)
+        self.graph, self.description, self.options = folded(full, fold), describe_graph(full), options
         self.uid = f"kt-arch-{next(_ids)}"
-        self._svg = interactive_svg(self.graph, self.uid, **options)
+        self._svg = interactive_svg(self.graph, self.uid, self.description, **options).svg
         self._css = hover_css(self.uid, len(self.graph.nodes))
         self._index = {node_id: i for i, node_id in enumerate(self.graph.nodes)}
         self.picture = ipw.HTML(layout=ipw.Layout(overflow="auto", max_height="640px"))
@@ -108,7 +72,8 @@ class Explorer(ipw.VBox):
         )
         self.details = ipw.HTML()
         self.picker.observe(lambda change: self.select(change["new"]), names="value")
-        hint = ipw.HTML("<i>Hover a box to light up its inbound path; pick a layer for its details.</i>")
+        hint = ipw.HTML("<i>Hover a box to light up its inbound path; pick a layer (mouse or keyboard: "
+                        "Tab to the list, arrow keys) for its details.</i>")
         super().__init__([hint, self.picker, self.details, self.picture])
         self.add_class("kt-explorer")
         self.select(None)
@@ -133,6 +98,28 @@ class Explorer(ipw.VBox):
         path = " → ".join(self.inbound_path(node_id) + [node_id])
         rows = html.escape(tooltip(self.graph, node_id)).replace("\n", "<br>")
         return f"<div class='kt-details'><b>{rows}</b><br><small>inbound path: {html.escape(path)}</small></div>"
+
+    def static_picture(self) -> Picture:
+        """The current state (the chosen layer's inbound path lit) as a self-contained SVG."""
+        node_id = self.picker.value
+        css = "" if node_id is None else selection_css("UID", self._index[node_id])
+        css = css.removeprefix("<style>").removesuffix("</style>")
+        return interactive_svg(self.graph, None, self.text(), css=css, **self.options)
+
+    def text(self) -> str:
+        """What the explorer shows, in words: the architecture and the chosen layer."""
+        text = "Architecture explorer. " + self.description
+        node_id = self.picker.value
+        if node_id is not None:
+            path = " → ".join(self.inbound_path(node_id) + [node_id])
+            text += "\nChosen layer: " + tooltip(self.graph, node_id).replace("\n", "; ") + f"\nInbound path: {path}"
+        return text
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        picture = self.static_picture()
+        bundle.update({"image/svg+xml": picture.svg, "text/plain": picture.text})
+        return bundle
 
     def __repr__(self) -> str:
         return f"Explorer({self.graph.name!r}, {len(self.graph.nodes)} nodes)"

@@ -1,11 +1,14 @@
 """Tools that follow training: live curves during `fit`, and the multi-output loss-weight trade-off.
 
 Both draw into an `ipywidgets.Output` with `append_display_data` (never `with out:`), so nothing
-leaks into the cell's own output when notebooks run under nbval.
+leaks into the cell's own output when notebooks run under nbval. Both also display a PNG of their
+latest state and a sentence next to the widget view, the static fallback that stored notebooks,
+GitHub and nbconvert show.
 """
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
 from typing import Any, Callable, Iterable
 
@@ -15,6 +18,28 @@ import matplotlib.pyplot as plt
 from IPython.display import display
 
 from widgets.curves import plot_history
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def png(figure: Any) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=72, facecolor="white")
+    return buffer.getvalue()
+
+
+class _CurvesView:
+    """What `LiveCurves` displays: the Output widget, plus the last picture and a sentence for static views."""
+
+    def __init__(self, curves: "LiveCurves") -> None:
+        self.curves = curves
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
+        bundle = dict(self.curves.output._repr_mimebundle_() or {})
+        bundle["text/plain"] = self.curves.text()
+        if self.curves._figure is not None:
+            bundle["image/png"] = png(self.curves._figure)
+        return bundle
 
 
 class LiveCurves(keras.callbacks.Callback):
@@ -39,13 +64,21 @@ class LiveCurves(keras.callbacks.Callback):
         self._shown = False
         self._figure: Any = None
         self._lines: dict[str, Any] = {}
+        self._handle: Any = None
+
+    def text(self) -> str:
+        """The displayed sentence; fixed at the start of training, so a re-run stores the same text."""
+        metrics = " and ".join(self.metrics) if self.metrics else "the loss and every compiled metric"
+        epochs, every = (self.params or {}).get("epochs", "?"), self._interval()
+        return (f"Live training curves ({self.label}): {metrics} over {epochs} epoch{'s' * (epochs != 1)}, "
+                f"redrawn every {every} epoch{'s' * (every != 1)}; the picture shows the last redraw.")
 
     def on_train_begin(self, logs: dict | None = None) -> None:
         self.history.clear()
         self._figure, self._lines = None, {}
         if not self._shown:
             self._shown = True
-            display(self.output)
+            self._handle = display(_CurvesView(self), display_id=True)
 
     def _interval(self) -> int:
         if self.every is not None:
@@ -61,6 +94,8 @@ class LiveCurves(keras.callbacks.Callback):
     def on_train_end(self, logs: dict | None = None) -> None:
         if self.history and self._epochs() != self._drawn_epochs:  # the last epochs were not drawn yet
             self.redraw()
+        if self._handle is not None:  # the final curves join the stored output (update_display_data)
+            self._handle.update(_CurvesView(self))
 
     def _epochs(self) -> int:
         return max((len(values) for values in self.history.values()), default=0)
@@ -115,6 +150,7 @@ class LossWeightsExplorer(ipw.VBox):
         self.status = ipw.HTML(f"<i>weights: {heads[0]} = w, {heads[1]} = 1 - w</i>")
         self.output = ipw.Output()
         super().__init__([ipw.HBox([self.slider, self.button]), self.status, self.output])
+        self.add_class("kt-loss-weights")
 
     def weights(self, w: float) -> dict[str, float]:
         if not 0.0 <= w <= 1.0:
@@ -140,17 +176,32 @@ class LossWeightsExplorer(ipw.VBox):
         return dict(sorted(self.runs.items()))
 
     def figure(self) -> Any:
-        figure, ax = plt.subplots(figsize=(5, 3))
+        figure, ax = plt.subplots(figsize=(5, 3), facecolor="white")  # a light card, legible on dark themes too
         ws = sorted(self.runs)
+        if not ws:
+            ax.text(0.5, 0.5, "no runs yet: choose w and press train", ha="center", va="center",
+                    transform=ax.transAxes, color="#555555")
         for head, marker in zip(self.heads, "os"):
             ax.plot(ws, [self.runs[w][head] for w in ws], marker=marker, label=head)
         ax.set(xlabel=f"loss weight of {self.heads[0]} (w); {self.heads[1]} gets 1 - w", ylabel=self.score_name,
                xlim=(-0.05, 1.05))
         ax.grid(alpha=0.3)
-        ax.legend()
+        if ws:
+            ax.legend()
         figure.tight_layout()
         plt.close(figure)
         return figure
+
+    def text(self) -> str:
+        """What the explorer shows, in words (scores left out: they vary in the last digits between machines)."""
+        runs = ", ".join(f"{w:.1f}" for w in sorted(self.runs)) or "none yet"
+        return (f"Loss-weight explorer: {self.score_name} of heads {self.heads[0]} and {self.heads[1]} against the "
+                f"weight w of {self.heads[0]} ({self.heads[1]} gets 1 - w); runs at w = {runs}.")
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle.update({"image/png": png(self.figure()), "text/plain": self.text()})
+        return bundle
 
     def __repr__(self) -> str:
         return f"LossWeightsExplorer(heads={self.heads}, runs={len(self.runs)})"

@@ -209,8 +209,9 @@ class ApiQuiz(ipw.VBox):
                 f"<b>{number}. {_rich(item.title)}</b><br>{_rich(item.description)}"
                 f"<pre style='font-size:11px;line-height:1.25;margin:4px 0'>{html.escape(item.sketch)}</pre>"
             )
+            border = "1px solid var(--jp-border-color2, #ddd)"  # the theme's border colour, light or dark
             card = ipw.VBox([text, buttons, self.messages[item.key]],
-                            layout=ipw.Layout(border="1px solid #ddd", padding="6px", margin="3px"))
+                            layout=ipw.Layout(border=border, padding="6px", margin="3px"))
             cards.append(card)
         self.score_label = ipw.HTML()
         self.reset_button = ipw.Button(description="start again", icon="undo")
@@ -239,7 +240,8 @@ class ApiQuiz(ipw.VBox):
             verdict, message = feedback(item, choice)
             mark, colour = _MARKS[verdict]
             self.verdicts[key] = verdict
-            self.messages[key].value = f"<span style='color:{colour}'>{mark} {_rich(message)}</span>"
+            # Only the mark is coloured: the message keeps the theme's text colour (legible on dark themes).
+            self.messages[key].value = f"<span><b style='color:{colour}'>{mark}</b> {_rich(message)}</span>"
         self._show_score()
 
     def _show_score(self) -> None:
@@ -277,6 +279,68 @@ class ApiQuiz(ipw.VBox):
     def choices(self) -> dict[str, Any]:
         """The current choice for every item (None where unanswered)."""
         return {key: buttons.value for key, buttons in self.buttons.items()}
+
+    def text(self) -> str:
+        """The quiz in words: each sketch with the learner's choice so far, and the score."""
+        lines = [f"API quiz: which API fits? Score {self.score} / {len(self.items)} ({self.answered} answered)."]
+        for number, item in enumerate(self.items, 1):
+            choice = self.buttons[item.key].value
+            shown = f"answered {choice} ({self.verdicts[item.key]})" if choice else "not answered"
+            lines.append(f"{number}. {item.title}: {shown}.")
+        return "\n".join(lines)
+
+    def static_picture(self) -> Any:
+        """The sketches, choices and score as a self-contained SVG (two columns of cards)."""
+        from widgets import svg
+
+        mono = 10.5 * 0.6 * svg.SLACK  # px per character of the monospace sketches
+        card_w = max(380.0, max(len(line) for item in self.items for line in item.sketch.splitlines()) * mono + 16)
+        cards = []
+        for number, item in enumerate(self.items, 1):
+            title = svg.wrap(f"{number}. {item.title}", card_w - 16, svg.NAME_SIZE)
+            text = svg.wrap(item.description.replace("`", ""), card_w - 16, svg.DETAIL_SIZE)
+            sketch = item.sketch.splitlines()
+            choice = self.buttons[item.key].value
+            verdict = self.verdicts.get(item.key)
+            answer = f"{_MARKS[verdict][0]} {choice}: {verdict}" if choice else "Not answered yet"
+            cards.append((title, text, sketch, answer, verdict))
+        heights = [16 * len(t) + 14 * len(d) + 13 * len(k) + 40 for t, d, k, _, _ in cards]
+        top, gap = 2 * svg.MARGIN + 24, 8
+        rows = [max(heights[i:i + 2]) for i in range(0, len(cards), 2)]
+        out = [f'<text class="title" x="{svg.MARGIN}" y="{svg.MARGIN + 14}">Which API fits? Score {self.score} / '
+               f'{len(self.items)} ({self.answered} answered)</text>\n']
+        for i, (title, text, sketch, answer, verdict) in enumerate(cards):
+            x, y = svg.MARGIN + (i % 2) * (card_w + gap), top + sum(rows[: i // 2]) + gap * (i // 2)
+            out.append(f'<g class="card"><rect class="card" x="{x}" y="{y}" width="{card_w}" height="{rows[i // 2]}" '
+                       f'rx="4"/>')
+            line_y = y + 16
+            for line in title:
+                out.append(f'<text class="q" x="{x + 8}" y="{line_y}" style="font-weight:bold">{svg.esc(line)}</text>')
+                line_y += 16
+            for line in text:
+                out.append(f'<text class="q" x="{x + 8}" y="{line_y}">{svg.esc(line)}</text>')
+                line_y += 14
+            for line in sketch:
+                out.append(f'<text class="mono" x="{x + 8}" y="{line_y + 2}" xml:space="preserve">'
+                           f'{svg.esc(line)}</text>')
+                line_y += 13
+            colour = f' style="fill:{_MARKS[verdict][1]}"' if verdict else ""
+            out.append(f'<text class="q a" x="{x + 8}" y="{y + rows[i // 2] - 9}"{colour}>{svg.esc(answer)}</text>'
+                       "</g>\n")
+        width = 2 * svg.MARGIN + 2 * card_w + gap
+        height = top + sum(rows) + gap * len(rows) + svg.MARGIN
+        css = (f"#UID .q {{text-anchor: start; font-size: {svg.DETAIL_SIZE}px}} #UID .a {{font-weight: bold}} "
+               f"#UID .mono {{text-anchor: start; font-size: 10.5px; font-family: Menlo, Consolas, "
+               f'"DejaVu Sans Mono", monospace}} #UID rect.card {{fill: none; '
+               f"stroke: var(--jp-border-color2, #cccccc)}}")
+        picture, _ = svg.finish("".join(out), css, width, height, "API quiz", self.text())
+        return svg.Picture(picture, self.text(), width, height)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        picture = self.static_picture()
+        bundle.update({"image/svg+xml": picture.svg, "text/plain": picture.text})
+        return bundle
 
     def __repr__(self) -> str:
         return f"ApiQuiz({len(self.items)} sketches, score {self.score}/{len(self.items)}, {self.answered} answered)"

@@ -1,6 +1,8 @@
-"""Draw an architecture graph with matplotlib: no Graphviz, PNG/SVG/PDF through `savefig`.
+"""Architecture pictures: SVG written directly for notebooks (`widgets.svg`), matplotlib for PNG and PDF.
 
-Every box and edge gets an SVG id (`node-3`, `edge-7`), which the explorer uses for hover effects.
+`plot_architecture` returns an `Architecture`: it displays as SVG plus its text alternative
+(`describe`), and draws a matplotlib Figure only when asked (`.figure`, `savefig`, PNG/PDF
+export), so the first picture of a session never pays for importing matplotlib.
 """
 
 from __future__ import annotations
@@ -8,16 +10,16 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
-
-import matplotlib.pyplot as plt
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-from matplotlib.path import Path as MplPath
+from typing import TYPE_CHECKING, Any, Iterable
 
 from widgets.graph import Graph, Node, architecture_graph, fold_blocks
 from widgets.layout import Layout, layered_layout
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from widgets.svg import Picture
 
 FILL = {"input": "#dff3df", "layer": "#dde8fa", "op": "#eeeeee", "model": "#ece0f7", "block": "#fdebd0"}
 EDGE_COLOUR, SKIP_COLOUR, HIGHLIGHT = "#555555", "#e6550d", "#d62728"
@@ -39,10 +41,40 @@ class Drawing:
 
 
 def resolve_graph(model: Any, expand_nested: bool = False, fold: bool | str = "auto") -> Graph:
-    graph = model if isinstance(model, Graph) else architecture_graph(model, expand_nested=expand_nested)
+    return folded(model if isinstance(model, Graph) else architecture_graph(model, expand_nested=expand_nested), fold)
+
+
+def folded(graph: Graph, fold: bool | str = "auto") -> Graph:
     if fold is True or (fold == "auto" and len(graph.nodes) > FOLD_ABOVE):
-        graph = fold_blocks(graph)
+        return fold_blocks(graph)
     return graph
+
+
+def tooltip(graph: Graph, node_id: str) -> str:
+    """A box's details: class, shapes in and out, parameters, key config, shared calls, members."""
+    node = graph.nodes[node_id]
+    lines = [f"{node.layer_name} ({node.class_name})"]
+    if node.input_shapes:
+        lines.append("in: " + " + ".join(node.shape_text(s) for s in node.input_shapes))
+    lines.append("out: " + node.shape_text())
+    if node.params:
+        lines.append(f"params: {node.params:,} ({node.trainable_params:,} trainable)")
+    lines += [f"{key}: {value}" for key, value in node.config.items()]
+    if node.shared:
+        lines.append(f"shared: call {node.call_index + 1} of {node.calls}, same weights")
+    if node.members:
+        lines.append("layers: " + ", ".join(node.members))
+    return "\n".join(lines)
+
+
+def check_highlight(graph: Graph, highlight: Iterable[str]) -> set[str]:
+    """Node ids to highlight, from layer names or node ids; a clear error for unknown names."""
+    names = set(highlight)
+    unknown = names - {n.layer_name for n in graph.nodes.values()} - set(graph.nodes)
+    if unknown:
+        known = ", ".join(sorted({n.layer_name for n in graph.nodes.values()}))
+        raise ValueError(f"highlight: no layer named {', '.join(sorted(unknown))} in {graph.name!r}; layers: {known}")
+    return {n.id for n in graph.nodes.values() if n.layer_name in names or n.id in names}
 
 
 def node_lines(node: Node, show_shapes: bool, show_params: bool, show_dtype: bool) -> list[str]:
@@ -66,7 +98,7 @@ def node_lines(node: Node, show_shapes: bool, show_params: bool, show_dtype: boo
     return lines
 
 
-def _title(graph: Graph) -> str:
+def graph_title(graph: Graph) -> str:
     kind = {"Functional": "functional", "Sequential": "Sequential"}.get(graph.model_class, graph.model_class)
     params = f"{graph.total_params:,} params" if graph.built else "not built"
     shared = len(graph.shared_groups())
@@ -85,16 +117,15 @@ def draw(
     highlight: Iterable[str] = (),
     title: str | None = None,
 ) -> Drawing:
-    """Draw `graph` on `ax`. `highlight` names layers whose boxes and inbound paths turn red."""
+    """Draw `graph` on matplotlib axes `ax` (PNG and PDF export). `highlight` names layers whose
+    boxes and inbound paths turn red."""
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+    from matplotlib.path import Path as MplPath
+
     if direction not in ("TB", "LR"):
         raise ValueError(f"direction must be 'TB' (top-down) or 'LR' (left-right), got {direction!r}")
     layout = layered_layout(list(graph.nodes), graph.edges)
-    names = set(highlight)
-    unknown = names - {n.layer_name for n in graph.nodes.values()} - set(graph.nodes)
-    if unknown:
-        known = ", ".join(sorted({n.layer_name for n in graph.nodes.values()}))
-        raise ValueError(f"highlight: no layer named {', '.join(sorted(unknown))} in {graph.name!r}; layers: {known}")
-    lit = {n.id for n in graph.nodes.values() if n.layer_name in names or n.id in names}
+    lit = check_highlight(graph, highlight)
     lit_path = set(lit).union(*(graph.ancestors(n) for n in lit)) if lit else set()
 
     def place(x: float, rank: float) -> tuple[float, float]:
@@ -173,7 +204,7 @@ def draw(
     ax.set_aspect("equal")
     ax.axis("off")
     # A text, not ax.set_title: placing a title runs the (hidden) axis tick machinery, 0.25 s on ResNet50.
-    ax.text(0.0, 1.0, title if title is not None else _title(graph), transform=ax.transAxes, fontsize=9.5,
+    ax.text(0.0, 1.0, title if title is not None else graph_title(graph), transform=ax.transAxes, fontsize=9.5,
             va="bottom", ha="left", gid="title")
     notes = graph.notes + ([SKIP_NOTE] if skips else [])
     if notes:
@@ -216,6 +247,54 @@ def drawing_axes(figure: Figure, graph: Graph) -> Axes:
     return figure.add_axes((0.02, bottom, 0.96, top - bottom))
 
 
+class Architecture:
+    """An architecture picture: SVG and a plain-language description in notebooks, a matplotlib
+    Figure on demand (`.figure`, `savefig`) for PNG and PDF."""
+
+    def __init__(self, graph: Graph, description: str, options: dict[str, Any]) -> None:
+        from widgets.svg import architecture_svg
+
+        self.graph, self.description, self.options = graph, description, options
+        self.picture: Picture = architecture_svg(graph, description, **options)
+        self._figure: Figure | None = None
+
+    @property
+    def svg(self) -> str:
+        return self.picture.svg
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """(width, height) of the SVG in px."""
+        return self.picture.width, self.picture.height
+
+    @property
+    def figure(self) -> Figure:
+        """The same drawing as a matplotlib Figure (drawn on first use)."""
+        if self._figure is None:
+            import matplotlib.pyplot as plt
+
+            layout = layered_layout(list(self.graph.nodes), self.graph.edges)
+            figure = plt.figure(figsize=figure_size(self.graph, layout, self.options.get("direction", "TB")))
+            draw(self.graph, drawing_axes(figure, self.graph), **self.options)
+            plt.close(figure)  # never shown again by the inline backend
+            self._figure = figure
+        return self._figure
+
+    def savefig(self, path: str | Path, **options: Any) -> Path:
+        """Save as SVG (written directly) or, through matplotlib, PNG or PDF."""
+        path = Path(path)
+        if path.suffix.lower() == ".svg":
+            return self.picture.save(path)
+        self.figure.savefig(path, metadata=_no_date(path), **options)
+        return path
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
+        return self.picture._repr_mimebundle_()
+
+    def __repr__(self) -> str:
+        return self.description
+
+
 def plot_architecture(
     model: Any,
     *,
@@ -227,31 +306,29 @@ def plot_architecture(
     highlight: Iterable[str] = (),
     fold: bool | str = "auto",
     title: str | None = None,
-) -> Figure:
-    """A matplotlib Figure of the model's architecture (no Graphviz).
+) -> Architecture:
+    """The model's architecture as an SVG picture (no Graphviz, no matplotlib until PNG/PDF).
 
     Shared layers carry a "shared ×N" badge and one colour; skip connections are dashed orange;
     the title's parameter total counts shared weights once. Models above 60 nodes fold repeated
-    blocks (`conv2_block1_*` → one box) unless `fold=False`. Save with `fig.savefig("m.svg")`.
+    blocks (`conv2_block1_*` → one box) unless `fold=False`. Its text alternative is
+    `describe(model)`; save with `.savefig("m.svg")` (or .png, .pdf).
     """
-    graph = resolve_graph(model, expand_nested, fold)
-    layout = layered_layout(list(graph.nodes), graph.edges)
-    figure = plt.figure(figsize=figure_size(graph, layout, direction))
-    ax = drawing_axes(figure, graph)
-    draw(graph, ax, show_shapes=show_shapes, show_params=show_params, show_dtype=show_dtype,
-         direction=direction, highlight=highlight, title=title)
-    plt.close(figure)  # shown once, as the cell's value, not again by the inline backend
-    return figure
+    from widgets.description import describe_graph
+
+    full = model if isinstance(model, Graph) else architecture_graph(model, expand_nested=expand_nested)
+    options = dict(show_shapes=show_shapes, show_params=show_params, show_dtype=show_dtype,
+                   direction=direction, highlight=tuple(highlight), title=title)
+    return Architecture(folded(full, fold), describe_graph(full), options)
 
 
 def export(model: Any, path: str | Path, **options: Any) -> Path:
-    """Write the architecture picture to `path`; the extension picks PNG, SVG or PDF."""
+    """Write the architecture picture to `path`; the extension picks SVG (direct), PNG or PDF."""
     path = Path(path)
     if path.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise ValueError(f"export writes .png, .svg or .pdf files, not {path.suffix or 'no extension'!r}")
-    figure = plot_architecture(model, **options)
-    figure.savefig(path, dpi=150 if path.suffix.lower() == ".png" else None, metadata=_no_date(path))
-    return path
+    picture = plot_architecture(model, **options)
+    return picture.savefig(path, **({"dpi": 150} if path.suffix.lower() == ".png" else {}))
 
 
 def _no_date(path: Path) -> dict | None:

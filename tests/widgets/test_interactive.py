@@ -116,3 +116,45 @@ def test_loss_weights_explorer_records_the_trade_off():
     broken = widgets.LossWeightsExplorer(lambda w: {"a": 1.0}, heads=("a", "b"))
     with pytest.raises(KeyError, match="missing \\['b'\\]"):
         broken.run(0.5)
+
+
+def test_widgets_display_a_deterministic_picture_of_their_state():
+    """Besides the widget view: a picture and a sentence that nbval compares and static renders show."""
+    first, second = (widgets.explore(zoo.residual_cnn())._repr_mimebundle_() for _ in range(2))
+    assert first["image/svg+xml"] == second["image/svg+xml"] and first["text/plain"] == second["text/plain"]
+    assert "application/vnd.jupyter.widget-view+json" in first
+    assert first["text/plain"].startswith("Architecture explorer. residual_cnn: a functional model")
+    explorer = widgets.explore(zoo.residual_cnn())
+    explorer.select("skip")
+    chosen = explorer._repr_mimebundle_()
+    assert chosen["image/svg+xml"] != first["image/svg+xml"] and "Chosen layer: skip (Add)" in chosen["text/plain"]
+
+    builder = widgets.LayerStackBuilder((64,))
+    assert builder._repr_mimebundle_()["text/plain"] == "Layer-stack builder: input shape (64,), no layers yet."
+    assert "<svg" in builder._repr_mimebundle_()["image/svg+xml"]
+    builder.add("Dense(32, relu)")
+    assert not builder.add("Conv2D(8, 3, relu)")
+    text = builder._repr_mimebundle_()["text/plain"]
+    assert "1 layer on input shape (64,): Dense(32, relu)" in text and "Keras refused the last layer" in text
+
+    quiz = widgets.ApiQuiz()
+    quiz.answer(0, "Functional")
+    bundle = quiz._repr_mimebundle_()
+    assert "1. A small CNN: answered Functional (works)" in bundle["text/plain"]
+    assert bundle["image/svg+xml"].count('class="card"') == 2 * len(quiz.items)  # a <g> and a <rect> per item
+
+    trade_off = widgets.LossWeightsExplorer(lambda w: {"a": w["a"], "b": 1.0}, heads=("a", "b"))
+    assert trade_off._repr_mimebundle_()["image/png"][:4] == b"\x89PNG"  # "no runs yet" still draws
+    trade_off.run(0.5)
+    assert trade_off._repr_mimebundle_()["text/plain"].endswith("runs at w = 0.5.")
+
+
+def test_live_curves_describe_themselves_the_same_before_and_after_training():
+    model, x, y = tiny_regression()
+    curves = widgets.LiveCurves(every=3)
+    model.fit(x, y, epochs=1, verbose=0, callbacks=[curves])  # sets params, as fit does before the first display
+    before = curves.text()
+    model.fit(x, y, epochs=1, verbose=0, callbacks=[curves])
+    assert curves.text() == before == (
+        "Live training curves (training): the loss and every compiled metric over 1 epoch, redrawn every 3 epochs; "
+        "the picture shows the last redraw.")
