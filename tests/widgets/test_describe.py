@@ -1,5 +1,6 @@
 """widgets.describe: the architecture in plain words, the text alternative of every picture."""
 
+import keras
 import zoo
 
 import widgets
@@ -38,6 +39,7 @@ def test_shared_layers_are_counted_once_and_nested_models_named():
 
 
 def test_ops_unbuilt_and_subclassed_models():
+    keras.backend.clear_session()  # keras.ops nodes take default names, numbered by a global counter
     assert "keras.ops operations (3): relu, add and multiply." in widgets.describe(zoo.ops_graph())
     assert "shapes and parameters unknown until it is built" in widgets.describe(zoo.unbuilt_sequential())
     assert "Traced from TwoLayers.call()" in widgets.describe(zoo.subclassed_called())

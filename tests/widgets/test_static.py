@@ -1,7 +1,7 @@
 """Static renders: each interactive output keeps a picture once its widget view is gone.
 
 A notebook using every widget runs in a fresh kernel like `make outputs` runs the solutions, its
-outputs go through the same clean-up (`course.refresh.portable`, which drops the widget view),
+outputs go through the same clean-up (`instructor.refresh.portable`, which drops the widget view),
 and nbconvert's HTML must then show a picture in every widget cell, as GitHub and nbviewer would.
 """
 
@@ -12,9 +12,10 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from course.build import NOTEBOOK_METADATA
-from course.execute import execute, kernel_env
-from course.refresh import WIDGET_VIEW, portable
+from course.execute import execute
+from course.settings import kernel_environment
+from instructor.build import NOTEBOOK_METADATA
+from instructor.refresh import WIDGET_VIEW, portable
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,7 +57,7 @@ def executed(tmp_path_factory) -> nbformat.NotebookNode:
         cells.append(nbformat.v4.new_code_cell(code, metadata={"tags": [tag]}))
     nb = nbformat.v4.new_notebook(cells=cells, metadata=NOTEBOOK_METADATA)
     path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))  # this checkout's widgets
-    execute(nb, cwd=tmp_path_factory.mktemp("static"), env=kernel_env({"PYTHONPATH": path}))
+    execute(nb, cwd=tmp_path_factory.mktemp("static"), env=kernel_environment({**os.environ, "PYTHONPATH": path}))
     return portable(nb)
 
 
