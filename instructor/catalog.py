@@ -62,7 +62,8 @@ LESSONS = (
     Lesson("09_models_as_layers.ipynb", "Nesting models; feature extraction; freezing, recompiling and "
            "fine-tuning; ensembles; an encoder and an autoencoder from one graph"),
     Lesson("10_surgery_and_saving.ipynb", "`get_config`, `to_json`, `clone_model`; `.keras` and "
-           "`.weights.h5` and their errors; a new head on a trained graph; `pop()` versus rewiring"),
+           "`.weights.h5` and their errors; `export()` and `TFSMLayer`; a new head on a trained graph; `pop()` "
+           "versus rewiring"),
     Lesson("11_subclassing_and_choosing.ipynb", "The same model subclassed and what it loses; the "
            "`training` argument and Python control flow in `call`; mixing styles and saving a subclass that holds "
            "a model; choosing an API, with a quiz"),
