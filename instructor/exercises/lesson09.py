@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from course.checks import Check
-from course.exercises.lesson09 import ENSEMBLE_CHECKS, FINE_TUNE_CHECKS, FREEZE_CHECKS, averages_members
+from course.exercises.lesson09 import (
+    ENSEMBLE_CHECKS,
+    FINE_TUNE_CHECKS,
+    FREEZE_CHECKS,
+    averages_members,
+    digits_5_to_9,
+)
 from instructor.exercises import Collected, Input, grade, on_first_case, on_input
 from instructor.expectations import shipped
 
@@ -52,6 +58,10 @@ def reference_transfer() -> Any:
     model = keras.Model(pixels, digit, name="transfer")
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="sparse_categorical_crossentropy",
                   metrics=["accuracy"])
+    # Trained once, as in the lesson: its optimizer is then built for the head's weights only, so
+    # unfreezing without compiling again leaves an optimizer that cannot update the encoder.
+    x, y = digits_5_to_9()
+    model.fit(x, y, epochs=1, batch_size=16, verbose=0)
     return model
 
 

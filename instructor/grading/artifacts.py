@@ -15,11 +15,11 @@ import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
-from instructor.exercises import CaseError, Graded, Input
+from instructor.exercises import CaseError, Collected, Graded, Input
 
 READY = "READY"  # written into inputs/ once the grader has put the inputs there
 
@@ -224,3 +224,18 @@ def unloadable_layers(path: Path) -> str:
     if not reasons:
         return ""
     return " and ".join(reasons) + "; build the answer from keras.layers only."
+
+
+def collect_in_process(exercise: Graded, function: Callable, folder: Path) -> Collected:
+    """What the grader would collect from `function`, without a kernel: build and save the inputs,
+    run the real COLLECT_CELL here with `function` as the notebook's answer, load the results back.
+
+    For tests of the checks themselves (mutation tests): the same files, the same loading, in seconds.
+    """
+    inputs, artifacts = folder / "inputs", folder / "artifacts"
+    built = save_inputs(exercise, inputs)
+    (inputs / READY).touch()
+    namespace: dict[str, Any] = {"__name__": "__grader__", exercise.function: function}
+    exec(collect_cell_source(RunSpec.of(exercise), inputs, artifacts), namespace)
+    values = [load_value(case_stem(artifacts, exercise.id, i)) for i in range(len(exercise.cases))]
+    return Collected(values, built)
