@@ -197,6 +197,12 @@ KERAS2_IDIOMS: list[tuple[tuple[str, ...], str]] = [
     (("is not connected to `inputs`", "Graph disconnected"),
      "every output must be computed from this model's own keras.Input: call the layers (or models) on it, "
      "e.g. `m(pixels)`, instead of reusing another model's `.output`."),
+    (("Inputs have incompatible shapes",),
+     "Add, Subtract, Multiply and Average need tensors of one shape: add tensors of equal size (padding='same' keeps "
+     "a convolution's size) or project one side first (a Dense, or a 1×1 Conv2D for channels)."),
+    (("All operation names should be unique",),
+     "two layers or inputs of one model share a name: give each its own name=; if you reused another model's "
+     "tensors (`m.outputs[0]`, `m.input`), call the model on your own keras.Input instead, e.g. `m(pixels)`."),
     (("module 'keras.backend' has no attribute",),
      "`keras.backend` functions are Keras 2: use `keras.ops` (e.g. keras.ops.sum) or a layer."),
 ]
