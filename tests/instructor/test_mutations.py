@@ -4,7 +4,7 @@ Each mutant (see `mutants/`) is graded in this process exactly as the grader gra
 (the real collect cell, saved files, `load_value`, the grading checks) and checked with the
 learner's `course.check`. The solutions go through the same path and must get full marks. One
 test class per lesson, so `--dist loadscope` spreads the lessons over the workers; the mutation
-score is printed at the end of the session (conftest.py) and written to test-artifacts/.
+score is printed at the end of the session (tests/conftest.py) and written to test-artifacts/.
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ class Lesson:
         text = report_words(report)
         record_property("mutation", json.dumps({
             "exercise": mutant.exercise, "mutant": mutant.name, "loses_points": graded.points < graded.max_points,
-            "public": not report.passed, "hidden_only": bool(mutant.hidden_only)}))
+            "public": not report.passed, "hidden_only": bool(mutant.hidden_only),
+            "grading_blind": bool(mutant.grading_blind)}))
         if mutant.grading_blind:
             assert graded.points == graded.max_points, f"{mutant.id} is marked grading-blind but loses points"
         else:

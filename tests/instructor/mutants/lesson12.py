@@ -22,8 +22,7 @@ def build_baseline_grid():
                              layers.Dense(10, activation="softmax")])
 
 
-def _capstone(width=32, shared=True, residual=True, fixed_width=None):
-    width = fixed_width or width
+def _capstone(width=32, shared=True, residual=True):
     left = keras.Input(shape=(32,), name="left")
     right = keras.Input(shape=(32,), name="right")
     encoder = layers.Dense(width, activation="relu")
@@ -46,9 +45,15 @@ def build_capstone_no_residual(width=32):
     return _capstone(width, residual=False)
 
 
-@mutant("12.2", "hard-codes the width", hidden_only="another width is a hidden grading case")
-def build_capstone_fixed_width(width=32):
-    return _capstone(width, fixed_width=32)
+@mutant("12.2", "a shape that is not a tuple", words=("shapes are tuples",))
+def build_capstone_int_shape(width=32):
+    left, right = keras.Input(shape=32, name="left"), keras.Input(shape=32, name="right")
+    encoder = layers.Dense(width, activation="relu")
+    joined = layers.Concatenate()([encoder(left), encoder(right)])
+    top = layers.Add()([joined, layers.Dense(2 * width, activation="relu")(joined)])
+    return keras.Model({"left": left, "right": right},
+                       {"digit": layers.Dense(10, activation="softmax", name="digit")(top),
+                        "is_odd": layers.Dense(1, activation="sigmoid", name="is_odd")(top)})
 
 
 LOSSES = {"digit": "sparse_categorical_crossentropy", "is_odd": "binary_crossentropy"}

@@ -1,11 +1,15 @@
-"""The mutation score of `test_mutations.py`: printed after the run, saved to test-artifacts/."""
+"""The mutation score of `instructor/test_mutations.py`: printed after the run, saved to test-artifacts/.
+
+Here, not beside the test: under xdist only the controller sees every report, and it loads the
+conftest files of the test paths it is given (`tests`), not those of subfolders.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 _RESULTS: dict[str, dict] = {}
 
 
@@ -22,6 +26,7 @@ def mutation_score(results: list[dict]) -> dict:
     return {"total": total, "caught": sum(r["loses_points"] for r in results),
             "public": sum(r["public"] for r in results),
             "hidden_only": sum(r["hidden_only"] for r in results),
+            "grading_blind": sorted(f"{r['exercise']} {r['mutant']}" for r in results if r.get("grading_blind")),
             "per_exercise": {e: sum(r["exercise"] == e for r in results)
                              for e in sorted({r["exercise"] for r in results})},
             "missed": sorted(f"{r['exercise']} {r['mutant']}" for r in results if not r["loses_points"])}
