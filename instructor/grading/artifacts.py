@@ -10,6 +10,7 @@ Keras safe mode on, and checks them there, where the submission's code cannot re
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 import zipfile
 from dataclasses import asdict, dataclass
@@ -175,9 +176,15 @@ def load_value(stem: str) -> Any:
     kind = meta["kind"]
     try:
         if kind == "model":
+            import warnings
+
             import keras
 
-            return keras.models.load_model(stem + ".keras", safe_mode=True)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                model = keras.models.load_model(stem + ".keras", safe_mode=True)
+            model.grader_stale_optimizer = stale_optimizer([str(w.message) for w in caught])
+            return model
         if kind == "array":
             return np.load(stem + ".npy", allow_pickle=False)
         if kind == "arrays":
@@ -189,6 +196,17 @@ def load_value(stem: str) -> Any:
         reason = unloadable_layers(Path(stem + ".keras")) if kind == "model" else ""
         return CaseError(f"the returned {meta.get('type', 'value')} could not be loaded: "
                          + (reason or f"{type(error).__name__}: {str(error)[:300]}"))
+
+
+def stale_optimizer(messages: list[str]) -> bool:
+    """Whether the saved model's optimizer had been built (by a fit) for another set of trainable
+    weights than the model now has: Keras then skips its state on loading. A model compiled again
+    saves an unbuilt optimizer (2 variables: iteration and learning rate), which is not stale."""
+    for message in messages:
+        found = re.search(r"Skipping variable loading for optimizer .* saved optimizer has (\d+) variables", message)
+        if found and int(found.group(1)) > 2:
+            return True
+    return False
 
 
 def unloadable_layers(path: Path) -> str:

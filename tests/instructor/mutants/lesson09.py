@@ -65,9 +65,7 @@ def average_of_outputs(models):
     return keras.Model(pixels, layers.Average()([m.outputs[0] for m in models]))
 
 
-@mutant("09.3", "sets the learning rate without compiling again", words=("compile", "optimizer"),
-        grading_blind="the grader gets the model through a .keras file, and reloading builds a new optimizer "
-                      "for the unfrozen weights; only the learner's live model shows the stale one")
+@mutant("09.3", "sets the learning rate without compiling again", words=("compile", "optimizer"))
 def prepare_fine_tuning_no_recompile(model):
     model.get_layer("encoder").trainable = True
     model.optimizer.learning_rate = 1e-4
