@@ -13,7 +13,7 @@ from typing import Any
 
 _SUBMODULES = {"checks", "data", "session", "validate"}
 
-__all__ = ["check", "setup", *sorted(_SUBMODULES)]
+__all__ = ["check", "hint", "setup", *sorted(_SUBMODULES)]
 
 
 def setup(seed: int = 0) -> None:
@@ -28,6 +28,13 @@ def check(exercise_id: str, answer: Any) -> Any:
     from course.checks import check as _check
 
     return _check(exercise_id, answer)
+
+
+def hint(exercise_id: str) -> Any:
+    """The next hint for one exercise: a nudge, then the concept, then the shape of the code."""
+    from course.checks import hint as _hint
+
+    return _hint(exercise_id)
 
 
 def __getattr__(name: str) -> ModuleType:

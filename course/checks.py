@@ -48,6 +48,9 @@ class Exercise:
     # Turns the learner's answer (usually a function) into the value the public checks look at.
     prepare: Callable[[Any], Any] = lambda answer: answer
     public: list[Check] = field(default_factory=list)
+    # The hint ladder `course.hint(id)` walks: a nudge, then the concept, then the shape of the code
+    # (never a line of the solution).
+    hints: tuple[str, ...] = ()
 
 
 REGISTRY: dict[str, Exercise] = {}
@@ -110,8 +113,9 @@ class Report:
 
     def __repr__(self) -> str:
         head = f"Exercise {self.exercise.id.lstrip('0')} · {self.exercise.title}"
+        stuck = f'Stuck? course.hint("{self.exercise.id}") shows a hint; call it again for the next one.'
         if self.problem:
-            return f"{head}\n  {self.problem}"
+            return f"{head}\n  {self.problem}" + (f"\n{stuck}" if self.exercise.hints else "")
         lines = [head]
         for outcome in self.outcomes:
             mark = "✓" if outcome.passed else "✗"
@@ -125,6 +129,8 @@ class Report:
         lines.append(
             f"{verdict}: {passed} of {len(self.outcomes)} public checks pass. Grading runs more checks."
         )
+        if not self.passed and self.exercise.hints:
+            lines.append(stuck)
         return "\n".join(lines)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
@@ -139,7 +145,7 @@ def run_check(check: Check, value: Any) -> CheckOutcome:
     except AssertionError as failure:
         return CheckOutcome(check.description, False, str(failure) or "the check failed")
     except Exception as error:  # the learner's object misbehaved: report it, don't raise
-        return CheckOutcome(check.description, False, f"{type(error).__name__}: {error}")
+        return CheckOutcome(check.description, False, f"{type(error).__name__}: {error}", keras2_hint(str(error)))
     return CheckOutcome(check.description, True)
 
 
@@ -157,12 +163,13 @@ def run_checks(exercise: Exercise, answer: Any, checks: list[Check]) -> Report:
         report.problem = failure.message + (f"\n  hint: {failure.hint}" if failure.hint else "")
         return report
     except Exception as error:
-        hint = warning_hint(caught)
+        hint = keras2_hint(f"{type(error).__name__}: {error}") or warning_hint(caught)
         report.problem = f"your code raised {type(error).__name__}: {error}"
         report.problem += f"\n  hint: {hint}" if hint else ""
         return report
     if unanswered(value):
-        report.problem = "not answered yet: your function still returns None; finish it and run it again."
+        report.problem = ("not answered yet: your function returns None (is a `return` missing?); return what the "
+                          "exercise asks for, then run its cell and this one again.")
         return report
     report.outcomes = [run_check(check, value) for check in checks]
     hint = warning_hint(caught)
@@ -171,13 +178,80 @@ def run_checks(exercise: Exercise, answer: Any, checks: list[Check]) -> Report:
     return report
 
 
+INPUT_SHAPE_HINT = ("Keras 3 wants `keras.Input(shape=(n,))` as the first element of the model, "
+                    "not `input_shape=` or `input_dim=` on a layer.")
+
+# Keras 2 idioms and stale attributes, recognised in the error they end in, and what Keras 3 wants.
+KERAS2_IDIOMS: list[tuple[tuple[str, ...], str]] = [
+    (("has no attribute 'output_shape'",),
+     "`output_shape` is Keras 2: in Keras 3 read `tuple(layer.output.shape)` (or `model.outputs[0].shape`)."),
+    (("has no attribute 'input_shape'",),
+     "`input_shape` is Keras 2: in Keras 3 read `tuple(layer.input.shape)` (or `model.inputs[0].shape`)."),
+    (("has never been called and thus has no defined input", "has no defined inputs yet"),
+     "a Sequential model's `.input` fails in Keras 3: use `model.inputs[0]` (the single input tensor)."),
+    (("has never been called and thus has no defined output",),
+     "a Sequential model's `.output` fails in Keras 3: use `model.outputs[0]` (the single output tensor)."),
+    (("Argument(s) not recognized: {'lr'",),
+     "`lr=` is Keras 2: Keras 3 optimizers take `learning_rate=`, e.g. keras.optimizers.Adam(learning_rate=1e-3)."),
+    (("Cannot convert",), "shapes are tuples in Keras 3: `shape=(64,)`, not `shape=64` or `shape=(64)`."),
+    (("is not connected to `inputs`", "Graph disconnected"),
+     "every output must be computed from this model's own keras.Input: call the layers (or models) on it, "
+     "e.g. `m(pixels)`, instead of reusing another model's `.output`."),
+    (("Inputs have incompatible shapes",),
+     "Add, Subtract, Multiply and Average need tensors of one shape: add tensors of equal size (padding='same' keeps "
+     "a convolution's size) or project one side first (a Dense, or a 1×1 Conv2D for channels)."),
+    (("All operation names should be unique",),
+     "two layers or inputs of one model share a name: give each its own name=; if you reused another model's "
+     "tensors (`m.outputs[0]`, `m.input`), call the model on your own keras.Input instead, e.g. `m(pixels)`."),
+    (("module 'keras.backend' has no attribute",),
+     "`keras.backend` functions are Keras 2: use `keras.ops` (e.g. keras.ops.sum) or a layer."),
+]
+
+
+def keras2_hint(message: str) -> str:
+    """What Keras 3 wants instead, when an error message shows a Keras 2 idiom ("" otherwise)."""
+    for needles, hint in KERAS2_IDIOMS:
+        if any(needle in message for needle in needles):
+            return hint
+    return ""
+
+
 def warning_hint(caught: list[warnings.WarningMessage]) -> str:
     """Turn the Keras 2 idioms Keras 3 warns about into advice."""
     for warning in caught:
         text = str(warning.message)
         if "input_shape" in text or "input_dim" in text:
-            return "Keras 3 wants `keras.Input(shape=(n,))` as the first element, not `input_shape=` on a layer."
+            return INPUT_SHAPE_HINT
     return ""
+
+
+@dataclass
+class Hint:
+    exercise_id: str
+    number: int
+    total: int
+    text: str
+
+    def __repr__(self) -> str:
+        more = ("call course.hint again for the next one." if self.number < self.total
+                else "that was the last hint; the lesson's worked example above shows the same steps.")
+        return f"Hint {self.number} of {self.total} for exercise {self.exercise_id.lstrip('0')}: {self.text}\n({more})"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(repr(self))
+
+
+_HINTS_SHOWN: dict[str, int] = {}
+
+
+def hint(exercise_id: str) -> Hint:
+    """The next hint of the exercise's ladder (the last one again once all were shown)."""
+    exercise = get(exercise_id)
+    if not exercise.hints:
+        return Hint(exercise_id, 0, 0, "this exercise has no hints.")
+    number = min(_HINTS_SHOWN.get(exercise_id, 0) + 1, len(exercise.hints))
+    _HINTS_SHOWN[exercise_id] = number
+    return Hint(exercise_id, number, len(exercise.hints), exercise.hints[number - 1])
 
 
 def check(exercise_id: str, answer: Any) -> Report:

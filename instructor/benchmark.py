@@ -15,6 +15,7 @@ The table starts with the machine it ran on; paste it into the README's Benchmar
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import subprocess
@@ -53,7 +54,20 @@ def suite() -> list[Row]:
     done = subprocess.run(command, cwd=ROOT, env=kernel_environment(), capture_output=True, text=True)
     seconds = time.perf_counter() - start
     last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "no output"
-    return [("`make test`: whole suite, 2 workers", f"{seconds / 60:.1f} min", last.strip("= "))]
+    return [("`make test`: whole suite, 2 workers", f"{seconds / 60:.1f} min", last.strip("= ")),
+            *mutation_rows()]
+
+
+def mutation_rows(path: Path = ROOT / "test-artifacts" / "mutation-score.json") -> list[Row]:
+    """The mutation score the suite wrote (tests/conftest.py): typical wrong answers caught."""
+    if not path.exists():
+        return []
+    score = json.loads(path.read_text())
+    total = score["total"] or 1
+    return [("mutation score: wrong answers that lose points", f"{score['caught']}/{score['total']}",
+             f"{score['caught'] / total:.0%}; grading-blind: {', '.join(score.get('grading_blind', [])) or 'none'}"),
+            ("mutation score: flagged by a public check", f"{score['public']}/{score['total']}",
+             f"{score['public'] / total:.0%}; {score['hidden_only']} only a hidden case can reveal")]
 
 
 def floor_notebook() -> nbformat.NotebookNode:

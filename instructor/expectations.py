@@ -46,6 +46,9 @@ def write(folder: Path = FOLDER) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, builder in sorted(builders().items()):
+        # Fresh name counters: generated layer names then do not depend on what this process built
+        # before (another test, an earlier builder), and `stale()` compares them.
+        keras.backend.clear_session()
         value = builder()
         if isinstance(value, keras.Model):
             path = folder / f"{name}.keras"

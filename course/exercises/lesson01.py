@@ -29,6 +29,11 @@ def matches_keras(table: dict[tuple[int, int], Any]) -> None:
 register(Exercise(
     id="01.1",
     title="Count a Dense layer's parameters",
+    hints=(
+        'A Dense layer connects every input to every unit, and each unit adds something of its own.',
+        'Weights: one per (input, unit) pair. Biases: one per unit.',
+        'Return the product of the two arguments plus the number of units.',
+    ),
     prepare=lambda answer: expect.answer_table(answer, DENSE_CASES),
     public=[Check("agrees with Keras for (64, 32), (32, 10) and (4, 1)", matches_keras)],
 ))
@@ -46,11 +51,23 @@ def layer_count(hidden: tuple[int, ...]) -> Callable[[Any], None]:
     def test(model: Any) -> None:
         dense = [layer for layer in model.layers if type(layer).__name__ == "Dense"]
         if len(dense) != len(hidden) + 1:
-            raise CheckFailed(
-                f"expected {len(hidden) + 1} Dense layers for hidden sizes {hidden}, got {len(dense)}",
-                "one Dense per hidden size, then the 10-unit output layer.",
-            )
+            hint = "one Dense per hidden size, then the 10-unit output layer."
+            if len(dense) < len(hidden) + 1 and type(model).__name__ == "Functional":
+                # A functional model keeps only the layers on a path from the inputs to the outputs.
+                hint = ("a layer called on `inputs` instead of on the previous layer's output is not on the "
+                        "path to the output, so keras.Model leaves it out: chain the calls, `x = layer(x)`.")
+            raise CheckFailed(f"expected {len(hidden) + 1} Dense layers for hidden sizes {hidden}, got {len(dense)}",
+                              hint)
     return test
+
+
+def relu_hidden(model: Any) -> None:
+    """Linear hidden layers collapse into one linear map: the exercise asks for ReLU."""
+    dense = [layer for layer in model.layers if type(layer).__name__ == "Dense"][:-1]
+    linear = [layer.name for layer in dense if getattr(layer.activation, "__name__", "") != "relu"]
+    if linear:
+        raise CheckFailed(f"hidden layers {linear} have no ReLU activation",
+                          'give every hidden Dense activation="relu": without it the stack is one linear map.')
 
 
 def softmax_output(model: Any) -> None:
@@ -72,7 +89,8 @@ def shape_checks(hidden: tuple[int, ...]) -> list[tuple[str, Callable[[Any], Non
         ("is built and outputs (None, 10)", lambda m: expect.output_shape(m, (None, 10))),
         (f"has {expected_params(hidden):,} parameters for hidden sizes {hidden}",
          lambda m: expect.param_count(m, expected_params(hidden))),
-        ("has one Dense per hidden size plus the output layer", layer_count(hidden)),
+        ("has one Dense with ReLU per hidden size plus the output layer",
+         lambda m: (layer_count(hidden)(m), relu_hidden(m))),
         ("outputs class probabilities (softmax)", softmax_output),
     ]
 
@@ -83,6 +101,13 @@ STACK_CHECKS = [Check("returns a keras.Sequential", expect.sequential),
 register(Exercise(
     id="01.2",
     title="Build a stack of any depth with Sequential",
+    hints=(
+        'Start from an empty keras.Sequential and add one layer at a time in a loop.',
+        'Each hidden Dense needs the ReLU activation (without it the stack is a single linear map); the last '
+        'layer turns 10 scores into probabilities with softmax.',
+        'Shape: make the model; add keras.Input(shape=(64,)); `for units in hidden_sizes:` add a Dense with '
+        'those units; after the loop add the 10-unit output layer; return the model.',
+    ),
     prepare=lambda build_stack: build_stack(HIDDEN),
     public=STACK_CHECKS,
 ))
@@ -96,6 +121,13 @@ GRAPH_CHECKS = [
 register(Exercise(
     id="01.3",
     title="Rebuild the stack with the functional API",
+    hints=(
+        'Keep one variable, x, that always holds the latest tensor.',
+        'In the functional API a layer is called on a tensor and returns a new one; only layers on the path '
+        'from the inputs to the outputs end up in the model.',
+        'Shape: make the Input and let x start there; in the loop call a new Dense on x and keep its result '
+        'in x; the softmax layer on x gives the outputs; keras.Model from the inputs to the outputs.',
+    ),
     prepare=lambda build_graph: build_graph(HIDDEN),
     public=GRAPH_CHECKS,
 ))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import warnings
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
-from course.exercises import expect
+from course.checks import Check, CheckFailed, Exercise, register, unanswered
+from course.exercises import expect, given
 
 CONV_CASES = [(3, 1, 8), (3, 8, 16), (1, 16, 4)]
 
@@ -29,6 +30,11 @@ def matches_keras_conv(table: dict) -> None:
 register(Exercise(
     id="03.1",
     title="Count a convolution's parameters",
+    hints=(
+        'Each filter looks at a kernel_size × kernel_size window through every input channel.',
+        'Weights per filter: kernel_size² × in_channels. Then one bias per filter.',
+        'Multiply, for all filters, then add the biases.',
+    ),
     prepare=lambda answer: expect.answer_table(answer, CONV_CASES),
     public=[Check("agrees with Keras for three convolutions", matches_keras_conv)],
 ))
@@ -37,14 +43,15 @@ SAMPLE = np.random.default_rng(3).random((4, 64), dtype=np.float32)
 
 
 def no_structure_warning(model: Any) -> np.ndarray:
+    structure = "calling it on an array warns that the structure of `inputs` doesn't match"
+    hint = "pass the single tensor model.inputs[0], not the list model.inputs."
+    if isinstance(model.input, (list, tuple)) and len(model.input) == 1:  # what the warning is about; survives saving
+        raise CheckFailed(f"its input is a list of one tensor, so {structure}", hint)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         result = model.predict(SAMPLE, verbose=0)
     if any("structure of `inputs`" in str(w.message) for w in caught):
-        raise CheckFailed(
-            "calling it on an array warns that the structure of `inputs` doesn't match",
-            "pass the single tensor model.inputs[0], not the list model.inputs.",
-        )
+        raise CheckFailed(structure, hint)
     return result
 
 
@@ -65,13 +72,58 @@ def extracts_digit(pair: tuple) -> None:
         raise CheckFailed("ending at the last layer should reproduce the model's predictions")
 
 
+FUNCTIONAL_HINT = ("a functional model's `model.layers` starts with its InputLayer and it has no shared "
+                   "Sequential attributes: use `model.inputs[0]` and `model.get_layer(layer_name).output`, "
+                   "which work for both kinds.")
+
+
+def on_both_kinds(answer: Callable) -> dict | None:
+    """The answer on the shipped Sequential and on a functional twin (its error kept, not raised)."""
+    sequential = given.model("03-digits")
+    result = answer(sequential, "hidden")
+    if unanswered(result):
+        return None
+    functional = given.model("03-functional")
+    try:
+        other: Any = answer(functional, "hidden")
+    except Exception as error:
+        other = CaseError(f"{type(error).__name__}: {error}")
+    return {"sequential": (sequential, result), "functional": (functional, other)}
+
+
+@dataclass(frozen=True)
+class CaseError:
+    message: str
+
+
+def works_for_functional(pair: tuple) -> None:
+    """The same extractor for a functional model (what the exercise text promises)."""
+    reference, extractor = pair
+    if isinstance(extractor, CaseError):
+        raise CheckFailed(f"for a functional model your code raised {extractor.message}", FUNCTIONAL_HINT)
+    if unanswered(extractor):
+        raise CheckFailed("for a functional model your function returned None", FUNCTIONAL_HINT)
+    try:
+        extracts_hidden(pair)
+    except CheckFailed as failure:
+        raise CheckFailed(f"for a functional model: {failure.message}", FUNCTIONAL_HINT) from None
+
+
 register(Exercise(
     id="03.2",
     title="A feature extractor for any layer",
-    prepare=expect.with_given("03-digits", "hidden"),
+    hints=(
+        'A new keras.Model can start and end anywhere inside an existing graph.',
+        "Start at the model's single input tensor (model.inputs[0], not the list and not the Keras 2 "
+        '`.input`), end at the output of the layer you look up by name; both work for Sequential and '
+        'functional models.',
+        "Shape: return keras.Model(<the input tensor>, <the named layer's output>).",
+    ),
+    prepare=on_both_kinds,
     public=[
-        Check("returns a functional model", lambda pair: expect.functional(pair[1])),
-        Check("outputs the hidden layer's features, without warnings", extracts_hidden),
+        Check("returns a functional model that outputs the hidden layer's features, without warnings",
+              lambda both: (expect.functional(both["sequential"][1]), extracts_hidden(both["sequential"]))),
+        Check("works for a functional model too", lambda both: works_for_functional(both["functional"])),
     ],
 ))
 
@@ -105,6 +157,12 @@ def same_weights(pair: tuple) -> None:
 register(Exercise(
     id="03.3",
     title="Convert without copying",
+    hints=(
+        'A built Sequential already holds a graph: you only need its two ends.',
+        "model.inputs[0] and model.outputs[0] are the single input and output tensors; a Sequential's "
+        '`.input` and `.output` fail in Keras 3, and new layers would be copies.',
+        'Shape: one line, keras.Model(<input tensor>, <output tensor>).',
+    ),
     prepare=expect.with_given("03-digits"),
     public=[
         Check("returns a functional model", lambda pair: expect.functional(pair[1])),

@@ -54,6 +54,13 @@ BINARY_CHECKS = [
 register(Exercise(
     id="04.1",
     title="A compiled binary classifier",
+    hints=(
+        'Build the model as in lesson 01, then compile it before returning it.',
+        'One probability needs a 1-unit sigmoid output and binary cross-entropy; Keras 3 optimizers take '
+        'learning_rate= (not lr=), or just the string "adam".',
+        'Shape: Input(n_features) → Dense(16, relu) → Dense(1, sigmoid); keras.Model; compile with optimizer,'
+        ' loss and metrics=["accuracy"]; return.',
+    ),
     prepare=lambda build: build(N_FEATURES),
     public=BINARY_CHECKS,
 ))
@@ -74,6 +81,12 @@ def early_stopping_config(callback: Any) -> None:
 register(Exercise(
     id="04.2",
     title="Configure early stopping",
+    hints=(
+        'Look at the arguments of keras.callbacks.EarlyStopping.',
+        "Watch the validation loss, wait 5 epochs without improvement, and go back to the best epoch's "
+        'weights. Pass every setting by keyword: the second positional argument is min_delta, not patience.',
+        'Shape: return EarlyStopping(monitor=..., patience=..., restore_best_weights=...).',
+    ),
     prepare=lambda make: make(),
     public=[Check("watches val_loss, waits 5 epochs, restores the best weights", early_stopping_config)],
 ))
@@ -104,6 +117,13 @@ def labels_match(kind: str) -> Callable[[dict], None]:
 register(Exercise(
     id="04.3",
     title="From probabilities to labels",
+    hints=(
+        'predict gives probabilities: one column for a sigmoid output, several for softmax.',
+        'One column: compare with 0.5. Several: take the index of the largest. Either way one integer per '
+        'row.',
+        'Shape: p = model.predict(x, verbose=0); if p has one column threshold p[:, 0], else argmax over the '
+        'last axis; make the result integers.',
+    ),
     prepare=labels_for_both,
     public=[
         Check("thresholds a single sigmoid output at 0.5", labels_match("binary")),

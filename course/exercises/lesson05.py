@@ -35,6 +35,11 @@ X_OTHER = np.random.default_rng(5).random((7, 30)).astype("float32")
 register(Exercise(
     id="05.1",
     title="Split the features by group",
+    hints=(
+        'Slices of columns keep every row: x[:, a:b].',
+        'The stop index is not included, so 10 columns starting at 0 end at 10.',
+        'Shape: return a dict with the keys mean, error and worst, one column slice each.',
+    ),
     prepare=lambda split: split(X),
     public=[Check("splits the 30 columns into mean, error and worst", groups_match)],
 ))
@@ -80,6 +85,13 @@ WIDE_CHECKS = [
 register(Exercise(
     id="05.2",
     title="A Wide & Deep model of any size",
+    hints=(
+        'Two keras.Input objects, each with its name; the wide one is not transformed.',
+        'Only the deep input goes through two Dense(16, relu) layers; Concatenate joins the wide input itself'
+        ' with the deep result; use the n_wide and n_deep arguments.',
+        'Shape: two named Inputs → deep path → Concatenate([wide, deep]) → Dense(1) → keras.Model([inputs], '
+        'out).',
+    ),
     prepare=lambda build: build(5, 8),
     public=WIDE_CHECKS,
 ))
@@ -128,6 +140,11 @@ VIEW_CHECKS = [
 register(Exercise(
     id="05.3",
     title="Three views of a tumour",
+    hints=(
+        'Three named inputs of 10 features each (shape=(10,), a tuple).',
+        'Each view gets its own, new Dense(4) layer: a layer object called twice shares its weights.',
+        'Shape: a dict of Inputs; one new Dense(4, relu) per input; Concatenate the three; Dense(1, sigmoid).',
+    ),
     prepare=lambda build: build(),
     public=VIEW_CHECKS,
 ))

@@ -12,6 +12,10 @@ from course.exercises import expect, given
 
 def output_heads(model: Any) -> None:
     expect.functional(model)
+    if not isinstance(model.output, dict):
+        raise CheckFailed(f"the outputs are a {type(model.output).__name__}, not a dict keyed by head name",
+                          'return keras.Model(inputs, {"digit": digit, "is_odd": is_odd}): then predict, '
+                          "losses and metrics are keyed by name instead of by position.")
     got = {}
     for name, tensor in zip(model.output_names, model.outputs):
         got[name] = tuple(tensor.shape)
@@ -56,6 +60,13 @@ HEAD_CHECKS = [
 register(Exercise(
     id="06.1",
     title="Two heads on one trunk",
+    hints=(
+        'One input, one trunk, two heads that both read the trunk.',
+        'Name each head layer after its key and return the outputs as a dict, so that predictions, losses and'
+        ' metrics are keyed by name.',
+        'Shape: trunk = Dense(64, relu) on the input; digit and is_odd layers both on the trunk; '
+        'keras.Model(inputs, {"digit": ..., "is_odd": ...}).',
+    ),
     prepare=lambda build: build(),
     public=HEAD_CHECKS,
 ))
@@ -111,6 +122,13 @@ COMPILE_CHECKS = [
 register(Exercise(
     id="06.2",
     title="Compile it right",
+    hints=(
+        'A model with dict outputs wants dicts everywhere: losses, metrics and loss weights.',
+        'Each key is an output name; the digit head is a 10-class problem with integer labels, the parity '
+        'head a binary one. Return the compiled model.',
+        'Shape: call compile on the model with optimizer, loss={...}, metrics={...} and loss_weights={...}; '
+        'then return it.',
+    ),
     prepare=compiled_given,
     public=COMPILE_CHECKS,
 ))
@@ -136,6 +154,11 @@ def parity_given(answer: Callable) -> tuple | None:
 register(Exercise(
     id="06.3",
     title="Read a dict of predictions",
+    hints=(
+        'predict on a dict-output model returns a dict.',
+        'Pick the is_odd entry, drop its single column, compare with 0.5.',
+        'Shape: one expression: the predictions\' "is_odd" array, column 0, compared with 0.5.',
+    ),
     prepare=parity_given,
     public=[Check("reads the is_odd head of predict's dict", parity_matches)],
 ))

@@ -52,6 +52,13 @@ def public_triplets(answer: Callable) -> tuple | None:
 register(Exercise(
     id="08.1",
     title="Triplets for a siamese network",
+    hints=(
+        'Make every random choice with one generator built from the seed.',
+        'For each anchor: the positive among the other indices with the same label (not the anchor itself), '
+        'the negative among the indices with another label.',
+        'Shape: one generator from np.random.default_rng and the seed; anchors with rng.integers; a loop with'
+        ' np.flatnonzero and rng.choice; return the three arrays in a dict.',
+    ),
     prepare=public_triplets,
     public=[
         Check("gives 40 anchors, positives (same digit, another image) and negatives (another digit)",
@@ -151,6 +158,12 @@ def reloadable(pair: tuple) -> None:
 register(Exercise(
     id="08.2",
     title="A siamese model on a given encoder",
+    hints=(
+        'A shared encoder is the same object called on both inputs.',
+        'Subtract the two embeddings and square the difference with Multiply (no Lambda: it does not reload);'
+        ' only then the Dense(1, sigmoid) head.',
+        'Shape: left and right Inputs → encoder(left), encoder(right) → Subtract → Multiply(d, d) → Dense(1).',
+    ),
     prepare=expect.with_given("08.2-encoder"),
     public=SIAMESE_CHECKS + [Check("uses only built-in layers, so the grader can reload it", reloadable)],
 ))

@@ -105,6 +105,12 @@ FREEZE_CHECKS = [
 register(Exercise(
     id="09.1",
     title="Freeze and add a head",
+    hints=(
+        'Use the encoder you are given, as a layer, without copying it.',
+        'Freeze the encoder (its trainable attribute), put a Dense(5) softmax head named digit on top, then '
+        'compile.',
+        'Shape: freeze; pixels = Input; head on encoder(pixels); keras.Model; compile; return.',
+    ),
     prepare=expect.with_given("09-encoder"),
     public=[*FREEZE_CHECKS[:3], Check("is compiled", is_compiled)],  # the grader also trains it
 ))
@@ -162,6 +168,11 @@ ENSEMBLE_CHECKS = [
 register(Exercise(
     id="09.2",
     title="Average any number of models",
+    hints=(
+        'One input; every model in the list is called on it.',
+        'layers.Average takes a list of tensors of the same shape; it works for any number of models.',
+        'Shape: pixels = Input(64); Average over [m(pixels) for each model]; keras.Model.',
+    ),
     prepare=given_members,
     public=ENSEMBLE_CHECKS,
 ))
@@ -194,7 +205,14 @@ def encoder_learns(model: Any) -> None:
     encoder = model.get_layer("encoder")
     before = encoder.get_weights()
     x, y = digits_5_to_9()
-    model.fit(x, y, epochs=1, batch_size=16, verbose=0)
+    try:
+        model.fit(x, y, epochs=1, batch_size=16, verbose=0)
+    except ValueError as error:
+        if "originally built with" not in str(error):
+            raise
+        raise CheckFailed("fit fails: the optimizer still belongs to the frozen model and cannot update the "
+                          "encoder's weights", "compile the model again after unfreezing: compile() makes a new "
+                          "optimizer for the new set of trainable weights.") from None
     if weights_equal(before, encoder.get_weights()):
         raise CheckFailed("training did not change the encoder", "unfreeze it, then compile again.")
 
@@ -208,6 +226,13 @@ FINE_TUNE_CHECKS = [
 register(Exercise(
     id="09.3",
     title="Ready for fine-tuning",
+    hints=(
+        'Two steps: unfreeze, then compile again.',
+        'Changing trainable after a fit needs compile(): the old optimizer was built for the frozen weights '
+        'only. Fine-tuning uses a small learning rate, passed as learning_rate= (Keras 3).',
+        "Shape: the encoder layer's trainable = True; model.compile(optimizer=Adam(...1e-4), loss=..., "
+        'metrics=...); return the model.',
+    ),
     prepare=lambda answer: answer(given.model("09.3-transfer")),
-    public=FINE_TUNE_CHECKS[:2],  # the grader also trains it
+    public=FINE_TUNE_CHECKS,
 ))

@@ -75,6 +75,13 @@ def prepare_activation(answer: Callable) -> tuple | None:
 register(Exercise(
     id="10.1",
     title="Same weights, new activation",
+    hints=(
+        'keras.models.clone_model can change each layer as it copies it.',
+        'clone_function gets a layer and returns a new one from an edited get_config(); the clone has fresh '
+        "weights, so copy the trained ones afterwards. Leave the digit layer's softmax alone.",
+        'Shape: a clone_function that edits config["activation"] for Dense layers except digit; clone; '
+        'set_weights from the original; return the clone.',
+    ),
     prepare=prepare_activation,
     public=[*ACTIVATION_CHECKS, Check("returns a clone, not the model it was given", is_a_new_model)],
 ))
@@ -140,6 +147,13 @@ PARITY_CHECKS = [
 register(Exercise(
     id="10.2",
     title="A parity head on a trained model",
+    hints=(
+        'The trained layers and tensors can be reused as they are.',
+        "The new head reads the hidden layer's output tensor; the digit output is the model's own output "
+        'tensor; the input is model.inputs[0] (works for Sequential and functional models).',
+        'Shape: is_odd = Dense(1, sigmoid, name) on the hidden output; keras.Model(input, {"digit": ..., '
+        '"is_odd": ...}).',
+    ),
     prepare=expect.with_given("10.2-model"),
     public=[*PARITY_CHECKS, Check("shares the trained layers instead of copying them", shares_layers)],
 ))
@@ -193,6 +207,12 @@ def prepare_head(answer: Callable) -> tuple | None:
 register(Exercise(
     id="10.3",
     title="Replace the head of a Sequential",
+    hints=(
+        'A Sequential can drop its last layer and take a new one.',
+        "the model's own pop() removes the head (model.layers.pop() only changes a copy of the list); add a "
+        'Dense with one unit per class and softmax, named head.',
+        'Shape: pop; add the new head; return the model.',
+    ),
     prepare=prepare_head,
     public=HEAD_CHECKS,
 ))

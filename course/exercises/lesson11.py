@@ -50,6 +50,12 @@ SKIP_CHECKS = [
 register(Exercise(
     id="11.1",
     title="A subclass, rewritten as a graph",
+    hints=(
+        "Read SkipMLP's call(): which layers, in which order, and where the addition happens.",
+        "With skip=True the hidden output is added to extra's output; with skip=False extra's output goes "
+        'straight to the output layer. A Sequential cannot add.',
+        'Shape: Input → hidden → extra → (Add([hidden, extra]) if skip else extra) → Dense(10, softmax).',
+    ),
     prepare=lambda build: build(True),
     public=SKIP_CHECKS,
 ))
@@ -98,6 +104,12 @@ CHOICE_CHECKS = [
 register(Exercise(
     id="11.2",
     title="Pick the API",
+    hints=(
+        'Use the decision guide from the lesson, one sketch at a time.',
+        'Ask its questions in order; the first yes decides. Built-in layers handle training themselves, and a'
+        ' model can be a layer of a Sequential.',
+        'Shape: a dict from each sketch name to "Sequential", "Functional" or "Subclassing".',
+    ),
     prepare=lambda choose: choose(),
     public=CHOICE_CHECKS,
 ))
@@ -147,6 +159,13 @@ def training_drops_half(pair: tuple) -> None:
 register(Exercise(
     id="11.3",
     title="Dropout that knows when it is training",
+    hints=(
+        'Dropout only drops in training mode, and someone has to tell it which mode it is in.',
+        'Pass training=... to the call and on to the Dropout layer; predict always runs in inference mode. '
+        'Return NumPy arrays (keras.ops.convert_to_numpy).',
+        'Shape: a small model (or layer) with the encoder and Dropout(0.5); call it with training False and '
+        'True; a dict with inference and training.',
+    ),
     prepare=expect.with_given("11.3-encoder", X),
     public=[Check("in inference, returns the encoder's output unchanged", inference_is_plain),
             Check("in training, drops about half of the outputs and doubles the rest", training_drops_half)],

@@ -90,6 +90,11 @@ BASELINE_CHECKS = [
 register(Exercise(
     id="12.1",
     title="The Sequential baseline",
+    hints=(
+        'The simplest model that reads all 64 pixels and says which digit.',
+        'Start with an Input of 64 features, then a hidden Dense with relu and a 10-unit softmax output.',
+        'Shape: keras.Sequential([Input, Dense(64, relu), Dense(10, softmax)]).',
+    ),
     prepare=lambda build: build(),
     public=BASELINE_CHECKS,
 ))
@@ -222,6 +227,13 @@ CAPSTONE_CHECKS = [
 register(Exercise(
     id="12.2",
     title="The capstone model",
+    hints=(
+        'Draw it first: two halves in, one encoder for both, a join, a block with a skip, two heads.',
+        "Sharing means one layer object called twice; a residual connection adds the block's input to its "
+        'output; name inputs and heads, and use the width argument.',
+        'Shape: left/right Inputs → encoder(left), encoder(right) → Concatenate → block → Add([joined, '
+        'block]) → digit and is_odd heads → keras.Model(dict of inputs, dict of outputs).',
+    ),
     prepare=lambda build: build(),
     public=CAPSTONE_CHECKS,
 ))
@@ -261,6 +273,13 @@ TRAIN_CHECKS = [
 register(Exercise(
     id="12.3",
     title="Train the capstone",
+    hints=(
+        'The model takes two halves and gives two answers: prepare inputs and targets to match.',
+        'Split each 8×8 image into columns 0-3 and 4-7; is_odd is labels % 2; compile with a dict of losses '
+        'and metrics; train on the arguments you are given.',
+        'Shape: make the left/right dict from images; compile; fit on (that dict, {"digit": ..., "is_odd": '
+        '...}) for 10 epochs; return the model.',
+    ),
     prepare=train_given,
     public=TRAIN_CHECKS,
 ))

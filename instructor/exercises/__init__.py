@@ -43,7 +43,7 @@ class Collected:
             raise CheckFailed(f"grading case {index} was not run")
         value = self.values[index]
         if isinstance(value, CaseError):
-            raise CheckFailed(value.message)
+            raise CheckFailed(value.message, checks.keras2_hint(value.message))
         if unanswered(value):
             raise CheckFailed("not answered: the function returned None")
         return value

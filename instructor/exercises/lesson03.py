@@ -13,6 +13,7 @@ from course.exercises.lesson03 import (
     matches_keras_conv,
     same_predictions,
     same_weights,
+    works_for_functional,
 )
 from instructor.exercises import Collected, Input, grade, graded_table, on_case
 from instructor.expectations import shipped
@@ -33,9 +34,21 @@ def reference_sequential() -> Any:
     ], name="reference")
 
 
-def graded_pair(index: int, test: Callable[[tuple], None]) -> Callable[[Collected], None]:
-    """Pair grading case `index` with the grader's own copy of the reference model."""
-    return lambda c: test((c.inputs["reference"], c.value(index)))
+@shipped("03-functional")
+def reference_functional() -> Any:
+    """The same layers as `reference_sequential`, built with the functional API."""
+    import keras
+    from keras import layers
+
+    keras.utils.set_random_seed(30)
+    pixels = keras.Input(shape=(64,), name="pixels")
+    hidden = layers.Dense(24, activation="relu", name="hidden")(pixels)
+    return keras.Model(pixels, layers.Dense(10, activation="softmax", name="digit")(hidden), name="reference_func")
+
+
+def graded_pair(index: int, test: Callable[[tuple], None], name: str = "reference") -> Callable[[Collected], None]:
+    """Pair grading case `index` with the grader's own copy of the reference model `name`."""
+    return lambda c: test((c.inputs[name], c.value(index)))
 
 
 grade(
@@ -52,11 +65,12 @@ grade(
 grade(
     "03.2",
     function="feature_extractor",
-    cases=[(Input("reference"), "hidden"), (Input("reference"), "digit")],
-    inputs={"reference": reference_sequential},
+    cases=[(Input("reference"), "hidden"), (Input("reference"), "digit"), (Input("functional"), "hidden")],
+    inputs={"reference": reference_sequential, "functional": reference_functional},
     checks=[
-        Check("returns a functional model", on_case(0, expect.functional)),
-        Check("outputs the hidden layer's features, without warnings", graded_pair(0, extracts_hidden)),
+        Check("returns a functional model that outputs the hidden layer's features, without warnings",
+              graded_pair(0, lambda pair: (expect.functional(pair[1]), extracts_hidden(pair)))),
+        Check("works for a functional model too", graded_pair(2, works_for_functional, "functional")),
         Check("works for any layer name", graded_pair(1, extracts_digit), hidden=True),
     ],
 )

@@ -24,7 +24,13 @@ def reference_two_heads() -> Any:
     trunk = layers.Dense(32, activation="relu", name="trunk")(pixels)
     is_odd = layers.Dense(1, activation="sigmoid", name="is_odd")(trunk)
     digit = layers.Dense(10, activation="softmax", name="digit")(trunk)
-    return keras.Model(pixels, {"is_odd": is_odd, "digit": digit}, name="reference_two_heads")
+    model = keras.Model(pixels, {"is_odd": is_odd, "digit": digit}, name="reference_two_heads")
+    # Untrained, every row would get the same parity and the same digit, so reading the wrong head
+    # would pass: centre the parity head on X so that half the rows are odd, whatever the digit head says.
+    kernel, _ = model.get_layer("is_odd").get_weights()
+    logits = keras.Model(pixels, trunk).predict(X, verbose=0) @ kernel
+    model.get_layer("is_odd").set_weights([kernel, -np.median(logits, axis=0).astype("float32")])
+    return model
 
 
 def parities(model: Any, x: np.ndarray) -> np.ndarray:

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from course.checks import Check
-from course.exercises.lesson09 import ENSEMBLE_CHECKS, FINE_TUNE_CHECKS, FREEZE_CHECKS, averages_members
-from instructor.exercises import Collected, Input, grade, on_first_case, on_input
+from course.checks import Check, CheckFailed
+from course.exercises.lesson09 import (
+    ENSEMBLE_CHECKS,
+    FINE_TUNE_CHECKS,
+    FREEZE_CHECKS,
+    averages_members,
+    digits_5_to_9,
+    low_learning_rate,
+)
+from instructor.exercises import Collected, Input, grade, on_case, on_input
 from instructor.expectations import shipped
 
 
@@ -52,6 +59,10 @@ def reference_transfer() -> Any:
     model = keras.Model(pixels, digit, name="transfer")
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="sparse_categorical_crossentropy",
                   metrics=["accuracy"])
+    # Trained once, as in the lesson: its optimizer is then built for the head's weights only, so
+    # unfreezing without compiling again leaves an optimizer that cannot update the encoder.
+    x, y = digits_5_to_9()
+    model.fit(x, y, epochs=1, batch_size=16, verbose=0)
     return model
 
 
@@ -79,11 +90,21 @@ grade(
             Check("works for two models", graded_ensemble(averages_members, 1, TWO), hidden=True)],
 )
 
+def compiled_again(model: Any) -> None:
+    """The grader's twin of the public fit: a model saved with the frozen model's trained optimizer
+    reloads with a fresh one, so the grader asks the loader (see `artifacts.stale_optimizer`)."""
+    if getattr(model, "grader_stale_optimizer", False):
+        raise CheckFailed("the model still has the optimizer of the frozen model, built for the head's weights only",
+                          "compile the model again after unfreezing: setting optimizer.learning_rate is not enough.")
+    low_learning_rate(model)
+
+
 grade(
     "09.3",
     function="prepare_fine_tuning",
     cases=[(Input("model"),)],
     inputs={"model": reference_transfer},
     timeout=300,
-    checks=on_first_case(FINE_TUNE_CHECKS),
+    checks=[Check(c.description, on_case(0, compiled_again if c.test is low_learning_rate else c.test), c.points)
+            for c in FINE_TUNE_CHECKS],
 )

@@ -68,10 +68,9 @@ def guide_digest() -> dict:
 def agrees_with_guide(answers: Any) -> None:
     valid_answers(answers)
     expected = guide_answers()
-    wrong = sorted(key for key in SKETCHES if answers[key] != expected[key])
-    if wrong:
-        raise CheckFailed(f"{len(wrong)} of {len(SKETCHES)} answers differ from the decision guide: {wrong}",
-                          GUIDE_HINT)
+    wrong = sum(answers[key] != expected[key] for key in SKETCHES)
+    if wrong:  # how many, not which: naming them would let three guesses solve it
+        raise CheckFailed(f"{wrong} of {len(SKETCHES)} answers differ from the decision guide", GUIDE_HINT)
 
 
 @shipped("11.3-encoder")

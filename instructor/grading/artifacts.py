@@ -10,16 +10,17 @@ Keras safe mode on, and checks them there, where the submission's code cannot re
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
-from instructor.exercises import CaseError, Graded, Input
+from instructor.exercises import CaseError, Collected, Graded, Input
 
 READY = "READY"  # written into inputs/ once the grader has put the inputs there
 
@@ -175,9 +176,15 @@ def load_value(stem: str) -> Any:
     kind = meta["kind"]
     try:
         if kind == "model":
+            import warnings
+
             import keras
 
-            return keras.models.load_model(stem + ".keras", safe_mode=True)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                model = keras.models.load_model(stem + ".keras", safe_mode=True)
+            model.grader_stale_optimizer = stale_optimizer([str(w.message) for w in caught])
+            return model
         if kind == "array":
             return np.load(stem + ".npy", allow_pickle=False)
         if kind == "arrays":
@@ -189,6 +196,17 @@ def load_value(stem: str) -> Any:
         reason = unloadable_layers(Path(stem + ".keras")) if kind == "model" else ""
         return CaseError(f"the returned {meta.get('type', 'value')} could not be loaded: "
                          + (reason or f"{type(error).__name__}: {str(error)[:300]}"))
+
+
+def stale_optimizer(messages: list[str]) -> bool:
+    """Whether the saved model's optimizer had been built (by a fit) for another set of trainable
+    weights than the model now has: Keras then skips its state on loading. A model compiled again
+    saves an unbuilt optimizer (2 variables: iteration and learning rate), which is not stale."""
+    for message in messages:
+        found = re.search(r"Skipping variable loading for optimizer .* saved optimizer has (\d+) variables", message)
+        if found and int(found.group(1)) > 2:
+            return True
+    return False
 
 
 def unloadable_layers(path: Path) -> str:
@@ -224,3 +242,18 @@ def unloadable_layers(path: Path) -> str:
     if not reasons:
         return ""
     return " and ".join(reasons) + "; build the answer from keras.layers only."
+
+
+def collect_in_process(exercise: Graded, function: Callable, folder: Path) -> Collected:
+    """What the grader would collect from `function`, without a kernel: build and save the inputs,
+    run the real COLLECT_CELL here with `function` as the notebook's answer, load the results back.
+
+    For tests of the checks themselves (mutation tests): the same files, the same loading, in seconds.
+    """
+    inputs, artifacts = folder / "inputs", folder / "artifacts"
+    built = save_inputs(exercise, inputs)
+    (inputs / READY).touch()
+    namespace: dict[str, Any] = {"__name__": "__grader__", exercise.function: function}
+    exec(collect_cell_source(RunSpec.of(exercise), inputs, artifacts), namespace)
+    values = [load_value(case_stem(artifacts, exercise.id, i)) for i in range(len(exercise.cases))]
+    return Collected(values, built)

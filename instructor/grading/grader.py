@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from course.checks import run_check
-from instructor.exercises import Collected, load_all
+from course.checks import CheckOutcome, run_check
+from instructor.exercises import Collected, Graded, load_all
 from instructor.grading.artifacts import READY, case_stem, load_value, save_inputs, write_specs
 from instructor.grading.worker import DEFAULT_CELL_TIMEOUT
 
@@ -139,6 +139,11 @@ def lesson_number(path: Path) -> str:
     return path.name[:2] if path.name[:2].isdigit() else ""
 
 
+def run_grading_checks(exercise: Graded, collected: Collected) -> list[CheckOutcome]:
+    """The grading checks of one exercise on what its answer produced (one outcome per check)."""
+    return [run_check(check, collected) for check in exercise.checks]
+
+
 def result_from_json(data: dict[str, Any]) -> SubmissionResult:
     exercises = [ExerciseResult(**{**e, "checks": [CheckResult(**c) for c in e["checks"]]})
                  for e in data.get("exercises", [])]
@@ -246,8 +251,7 @@ class Grader:
         with warnings.catch_warnings():  # Keras's loading and training chatter is not the instructor's business
             warnings.simplefilter("ignore")
             values = [load_value(case_stem(artifacts, exercise_id, i)) for i in range(len(exercise.cases))]
-            collected = Collected(values, inputs)
-            outcomes = [run_check(check, collected) for check in exercise.checks]
+            outcomes = run_grading_checks(exercise, Collected(values, inputs))
         for check, outcome in zip(exercise.checks, outcomes):
             message = None if outcome.passed or check.hidden else outcome.message + (
                 f" (hint: {outcome.hint})" if outcome.hint else "")

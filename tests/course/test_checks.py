@@ -106,3 +106,98 @@ def test_every_exercise_is_known_whatever_was_imported_first():
             "print(course.check('01.1', lambda n, units: n * units + units).passed)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.stdout.strip() == "True", done.stderr[-2000:]
+
+
+def keras2_shapes(model):
+    return [layer.output_shape for layer in model.layers]
+
+
+def keras2_to_functional(seq):
+    return keras.Model(seq.input, seq.output)
+
+
+def keras2_compiled(n_features):
+    inputs = keras.Input(shape=(n_features,))
+    model = keras.Model(inputs, layers.Dense(1, activation="sigmoid")(inputs))
+    model.compile(optimizer=keras.optimizers.Adam(lr=0.001), loss="binary_crossentropy")
+    return model
+
+
+def int_shape(hidden):
+    return keras.Sequential([keras.Input(shape=64), layers.Dense(10, activation="softmax")])
+
+
+@pytest.mark.parametrize("exercise, answer, advice", [
+    ("02.3", keras2_shapes, "tuple(layer.output.shape)"),
+    ("03.3", keras2_to_functional, "model.inputs[0]"),
+    ("04.1", keras2_compiled, "learning_rate="),
+    ("01.2", int_shape, "shapes are tuples"),
+])
+def test_keras_2_idioms_in_errors_get_the_keras_3_way(exercise, answer, advice):
+    text = repr(course.check(exercise, answer))
+    assert "your code raised" in text and advice in text and f'course.hint("{exercise}")' in text
+
+
+@pytest.mark.parametrize("message, advice", [
+    ("AttributeError: 'Dense' object has no attribute 'output_shape'", "tuple(layer.output.shape)"),
+    ("AttributeError: 'Dense' object has no attribute 'input_shape'", "layer.input.shape"),
+    ("The layer sequential_6 has never been called and thus has no defined input.", "model.inputs[0]"),
+    ("The layer sequential_6 has never been called and thus has no defined output.", "model.outputs[0]"),
+    ("Sequential model 'sequential_4' has no defined inputs yet.", "model.inputs[0]"),
+    ("ValueError: Argument(s) not recognized: {'lr': 0.001}", "learning_rate="),
+    ("ValueError: Cannot convert '784' to a shape.", "shape=(64,)"),
+    ("ValueError: Output with path `` is not connected to `inputs`", "keras.Input"),
+    ("AttributeError: module 'keras.backend' has no attribute 'sum'", "keras.ops"),
+])
+def test_keras2_hint_recognises_the_idioms(message, advice):
+    assert advice in checks.keras2_hint(message)
+    assert checks.keras2_hint("ValueError: something else entirely") == ""
+
+
+def test_an_error_inside_a_check_gets_the_keras_3_advice():
+    def stale(model):
+        return model.layers[0].output_shape
+
+    outcome = checks.run_check(checks.Check("reads a shape", stale), stack((8,)))
+    assert not outcome.passed and "output_shape" in outcome.message and "layer.output.shape" in outcome.hint
+
+
+def test_hint_ladder_walks_up_and_stops_at_the_last_hint(monkeypatch):
+    monkeypatch.setattr(checks, "_HINTS_SHOWN", {})
+    total = len(checks.get("01.2").hints)
+    shown = [course.hint("01.2") for _ in range(total + 1)]
+    assert [h.number for h in shown] == [*range(1, total + 1), total]
+    assert "Hint 1 of" in repr(shown[0]) and "next one" in repr(shown[0]) and "last hint" in repr(shown[-1])
+    assert course.hint("01.3").number == 1  # each exercise has its own ladder
+
+
+def test_a_failed_report_points_to_the_hints_and_a_passing_one_does_not():
+    assert repr(course.check("01.1", lambda n, units: n * units)).endswith(
+        'Stuck? course.hint("01.1") shows a hint; call it again for the next one.')
+    assert "course.hint" not in repr(course.check("01.1", lambda n, units: n * units + units))
+
+
+def solution_lines() -> dict[str, set[str]]:
+    """Each exercise's solution code lines (stripped), from the solution notebooks."""
+    import json
+    from pathlib import Path
+
+    found: dict[str, set[str]] = {}
+    for path in sorted((Path(__file__).resolve().parents[2] / "solutions").glob("*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            meta = cell.get("metadata", {}).get("course", {})
+            if meta.get("kind") == "solution":
+                source = "".join(cell["source"])
+                body = source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
+                found[meta["id"]] = {line.strip() for line in body.splitlines() if len(line.strip()) > 6}
+    return found
+
+
+def test_every_exercise_has_a_hint_ladder_without_solution_code():
+    exercises = checks.load_all()
+    lines = solution_lines()
+    for exercise_id, exercise in exercises.items():
+        assert len(exercise.hints) >= 2, exercise_id
+        text = " ".join(exercise.hints)
+        leaked = [line for line in lines.get(exercise_id, ()) if line in text]
+        assert not leaked, f"{exercise_id}: hints contain solution lines {leaked}"

@@ -133,3 +133,15 @@ def test_a_model_the_grader_cannot_load_is_explained(tmp_path):
     error = load_value(stem)
     assert "Lambda layer" in error.message and "uses Twice, defined in the notebook" in error.message
     assert error.message.endswith("build the answer from keras.layers only.")
+
+
+def test_a_stale_optimizer_is_read_from_the_loader_warning():
+    from instructor.grading.artifacts import stale_optimizer
+
+    def skipped(saved: int) -> str:
+        return (f"Skipping variable loading for optimizer 'adam', because it has 10 variables whereas the saved "
+                f"optimizer has {saved} variables. ")
+
+    assert stale_optimizer([skipped(6)])  # built by a fit for the frozen model's head
+    assert not stale_optimizer([skipped(2)])  # compiled again: an unbuilt optimizer
+    assert not stale_optimizer([])

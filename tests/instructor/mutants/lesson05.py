@@ -1,0 +1,79 @@
+"""Lesson 05: splitting features, Wide & Deep, three views."""
+
+import keras
+from keras import layers
+
+from mutants import mutant
+
+
+@mutant("05.1", "off-by-one slices", words=("columns",))
+def split_groups_off_by_one(x):
+    return {"mean": x[:, 0:11], "error": x[:, 11:21], "worst": x[:, 21:30]}
+
+
+@mutant("05.1", "a list instead of a dict", words=("dict",))
+def split_groups_list(x):
+    return [x[:, 0:10], x[:, 10:20], x[:, 20:30]]
+
+
+@mutant("05.1", "other key names", words=("keys",))
+def split_groups_keys(x):
+    return {"means": x[:, 0:10], "errors": x[:, 10:20], "worst": x[:, 20:30]}
+
+
+@mutant("05.1", "splits rows instead of columns", words=("columns",))
+def split_groups_rows(x):
+    return {"mean": x[0:10], "error": x[10:20], "worst": x[20:30]}
+
+
+def _wide_and_deep(n_wide, n_deep, wide_dense=False, deep_layers=2, names=True):
+    wide_in = keras.Input(shape=(n_wide,), name="wide" if names else None)
+    deep_in = keras.Input(shape=(n_deep,), name="deep" if names else None)
+    deep = deep_in
+    for _ in range(deep_layers):
+        deep = layers.Dense(16, activation="relu")(deep)
+    wide = layers.Dense(16, activation="relu")(wide_in) if wide_dense else wide_in
+    joined = layers.Concatenate()([wide, deep])
+    return keras.Model([wide_in, deep_in], layers.Dense(1)(joined))
+
+
+@mutant("05.2", "the wide input through a Dense", words=("wide input",))
+def wide_and_deep_model_dense_wide(n_wide, n_deep):
+    return _wide_and_deep(n_wide, n_deep, wide_dense=True)
+
+
+@mutant("05.2", "unnamed inputs", words=("name",))
+def wide_and_deep_model_unnamed(n_wide, n_deep):
+    return _wide_and_deep(n_wide, n_deep, names=False)
+
+
+@mutant("05.2", "one Dense on the deep path", words=("two Dense(16",))
+def wide_and_deep_model_shallow(n_wide, n_deep):
+    return _wide_and_deep(n_wide, n_deep, deep_layers=1)
+
+
+@mutant("05.2", "hard-codes the notebook's sizes", hidden_only="other input sizes are a hidden grading case")
+def wide_and_deep_model_hard_coded(n_wide, n_deep):
+    return _wide_and_deep(5, 8)
+
+
+@mutant("05.3", "one Dense shared by the three views", words=("shares", "its own"))
+def three_view_classifier_shared():
+    inputs = {name: keras.Input(shape=(10,), name=name) for name in ("mean", "error", "worst")}
+    summary = layers.Dense(4, activation="relu")
+    joined = layers.Concatenate()([summary(tensor) for tensor in inputs.values()])
+    return keras.Model(inputs, layers.Dense(1, activation="sigmoid")(joined))
+
+
+@mutant("05.3", "a shape that is not a tuple", words=("shape=(64,)", "tuple"))
+def three_view_classifier_int_shape():
+    inputs = {name: keras.Input(shape=10, name=name) for name in ("mean", "error", "worst")}
+    joined = layers.Concatenate()([layers.Dense(4, activation="relu")(t) for t in inputs.values()])
+    return keras.Model(inputs, layers.Dense(1, activation="sigmoid")(joined))
+
+
+@mutant("05.3", "unnamed inputs", words=("name",))
+def three_view_classifier_unnamed():
+    inputs = [keras.Input(shape=(10,)) for _ in range(3)]
+    joined = layers.Concatenate()([layers.Dense(4, activation="relu")(t) for t in inputs])
+    return keras.Model(inputs, layers.Dense(1, activation="sigmoid")(joined))

@@ -1,0 +1,71 @@
+"""Lesson 08: triplets, a siamese model on a given encoder."""
+
+import keras
+import numpy as np
+from keras import layers
+
+from mutants import mutant
+
+
+def _triplets(y, n, rng, exclude_anchor=True):
+    anchor = rng.integers(len(y), size=n)
+    positive, negative = np.empty(n, dtype=int), np.empty(n, dtype=int)
+    for i, a in enumerate(anchor):
+        same = np.flatnonzero(y == y[a])
+        positive[i] = rng.choice(same[same != a] if exclude_anchor else same)
+        negative[i] = rng.choice(np.flatnonzero(y != y[a]))
+    return {"anchor": anchor, "positive": positive, "negative": negative}
+
+
+@mutant("08.1", "a fixed seed", words=("seed",))
+def make_triplets_fixed_seed(y, n, seed):
+    return _triplets(y, n, np.random.default_rng(0))
+
+
+@mutant("08.1", "the global random state", words=("seed",))
+def make_triplets_global(y, n, seed):
+    anchor = np.random.randint(len(y), size=n)
+    positive = np.array([np.random.choice(np.flatnonzero((y == y[a]) & (np.arange(len(y)) != a))) for a in anchor])
+    negative = np.array([np.random.choice(np.flatnonzero(y != y[a])) for a in anchor])
+    return {"anchor": anchor, "positive": positive, "negative": negative}
+
+
+@mutant("08.1", "the anchor can be its own positive", words=("anchor itself",))
+def make_triplets_self(y, n, seed):
+    return _triplets(y, n, np.random.default_rng(seed), exclude_anchor=False)
+
+
+@mutant("08.1", "hard-codes 40 triplets", hidden_only="another number of triplets is a hidden grading case")
+def make_triplets_hard_coded(y, n, seed):
+    return _triplets(y, 40, np.random.default_rng(seed))
+
+
+@mutant("08.2", "a copy of the encoder per side", words=("encoder",))
+def siamese_model_two_encoders(encoder):
+    left, right = keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")
+    other = keras.models.clone_model(encoder)
+    difference = layers.Subtract()([encoder(left), other(right)])
+    squared = layers.Multiply()([difference, difference])
+    return keras.Model([left, right], layers.Dense(1, activation="sigmoid")(squared))
+
+
+@mutant("08.2", "concatenates the embeddings", words=("difference",))
+def siamese_model_concatenate(encoder):
+    left, right = keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")
+    joined = layers.Concatenate()([encoder(left), encoder(right)])
+    return keras.Model([left, right], layers.Dense(1, activation="sigmoid")(joined))
+
+
+@mutant("08.2", "squares with a Lambda", words=("Lambda", "Multiply"))
+def siamese_model_lambda(encoder):
+    left, right = keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")
+    difference = layers.Subtract()([encoder(left), encoder(right)])
+    squared = layers.Lambda(lambda d: d ** 2)(difference)
+    return keras.Model([left, right], layers.Dense(1, activation="sigmoid")(squared))
+
+
+@mutant("08.2", "forgets to square the difference", words=("swapping",))
+def siamese_model_signed(encoder):
+    left, right = keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")
+    difference = layers.Subtract()([encoder(left), encoder(right)])
+    return keras.Model([left, right], layers.Dense(1, activation="sigmoid")(difference))
