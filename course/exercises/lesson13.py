@@ -64,6 +64,14 @@ AFFINE_CHECKS = [
 register(Exercise(
     id="13.1",
     title="A learnable scale and offset",
+    hints=(
+        "A layer owns weights when its build() creates them with self.add_weight(...); call() only uses them.",
+        "build receives the input shape: one scale and one offset per feature means shape=(input_shape[-1],). "
+        "Start the scale at ones and the offset at zeros, train on (x, y) with the mean squared error, then "
+        "read the layer's weights back with keras.ops.convert_to_numpy.",
+        "Shape: a Layer subclass (build: two add_weight calls; call: x times one plus the other) → Input → "
+        "your layer → Model → compile, fit → a dict with scale and offset.",
+    ),
     prepare=lambda learn: learn(AFFINE["x"], AFFINE["y"]),
     public=AFFINE_CHECKS,
 ))
@@ -118,6 +126,13 @@ MAX_CHECKS = [
 register(Exercise(
     id="13.2",
     title="The largest real step",
+    hints=(
+        "Masking marks the zero steps as padding; your layer receives that mark as the mask argument of call.",
+        "Replace the padded steps by -inf before taking the maximum over axis 1, so they can never win; the "
+        "mask has one value per step, so expand it to the features' shape. Return no mask from compute_mask.",
+        "Shape: a Layer subclass (supports_masking; call(x, mask) → where, then max over the steps) → Input → "
+        "Masking(0.0) → your layer → Model → predict.",
+    ),
     prepare=lambda largest: largest(SEQUENCES["x"]),
     public=MAX_CHECKS,
 ))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[3]
-LESSONS = [f"{n:02d}" for n in range(1, 13)]
+LESSONS = sorted(p.stem.removeprefix("lesson") for p in Path(__file__).parent.glob("lesson*.py"))
 PREAMBLE = "import keras, numpy as np\nfrom keras import layers\n"
 
 

@@ -1,0 +1,106 @@
+"""Lesson 13: a layer with its own weights, a layer that reads the padding mask."""
+
+import keras
+import numpy as np
+from keras import layers
+
+from mutants import mutant
+
+
+def _affine(x, y, layer, epochs=5):
+    keras.utils.set_random_seed(0)
+    features = keras.Input(shape=(x.shape[1],))
+    model = keras.Model(features, layer(features))
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.3), loss="mse")
+    if epochs:
+        model.fit(x, y, epochs=epochs, batch_size=32, verbose=0)
+    return {"scale": keras.ops.convert_to_numpy(layer.scale), "offset": keras.ops.convert_to_numpy(layer.offset)}
+
+
+class _OneScale(layers.Layer):
+    """One scale and one offset for all features, not one per feature."""
+
+    def build(self, input_shape):
+        self.scale = self.add_weight(shape=(1,), initializer="ones")
+        self.offset = self.add_weight(shape=(1,), initializer="zeros")
+
+    def call(self, x):
+        return x * self.scale + self.offset
+
+
+class _Affine(layers.Layer):
+    def build(self, input_shape):
+        self.scale = self.add_weight(shape=(input_shape[-1],), initializer="ones")
+        self.offset = self.add_weight(shape=(input_shape[-1],), initializer="zeros")
+
+    def call(self, x):
+        return x * self.scale + self.offset
+
+
+class _ScaleOnly(_Affine):
+    def call(self, x):
+        return x * self.scale  # forgets the offset
+
+
+@mutant("13.1", "one weight for all features", words=("shape",))
+def learn_affine_one_scale(x, y):
+    return _affine(x, y, _OneScale())
+
+
+@mutant("13.1", "never trains", words=("starting values", "fit"))
+def learn_affine_untrained(x, y):
+    return _affine(x, y, _Affine(), epochs=0)
+
+
+@mutant("13.1", "call forgets the offset", words=("offset",))
+def learn_affine_scale_only(x, y):
+    return _affine(x, y, _ScaleOnly())
+
+
+def _masked_model(sequences, layer, masking=True):
+    inputs = keras.Input(shape=sequences.shape[1:])
+    x = layers.Masking(mask_value=0.0)(inputs) if masking else inputs
+    return keras.Model(inputs, layer(x)).predict(sequences, verbose=0)
+
+
+class _PlainMax(layers.Layer):
+    """Ignores the mask: the padding's zeros count."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.supports_masking = True
+
+    def compute_mask(self, x, mask=None):
+        return None
+
+    def call(self, x, mask=None):
+        return keras.ops.max(x, axis=1)
+
+
+class _MaskedMax(_PlainMax):
+    def call(self, x, mask=None):
+        if mask is not None:
+            x = keras.ops.where(keras.ops.expand_dims(mask, -1), x, -np.inf)
+        return keras.ops.max(x, axis=1)
+
+
+class _MaxOverFeatures(_MaskedMax):
+    def call(self, x, mask=None):
+        if mask is not None:
+            x = keras.ops.where(keras.ops.expand_dims(mask, -1), x, -np.inf)
+        return keras.ops.max(x, axis=-1)  # the wrong axis: over the features
+
+
+@mutant("13.2", "ignores the mask", words=("padding",))
+def masked_max_ignores_mask(sequences):
+    return _masked_model(sequences, _PlainMax())
+
+
+@mutant("13.2", "no Masking layer", words=("padding",))
+def masked_max_without_masking(sequences):
+    return _masked_model(sequences, _MaskedMax(), masking=False)
+
+
+@mutant("13.2", "maximum over the features", words=("shape", "axis=1"))
+def masked_max_wrong_axis(sequences):
+    return _masked_model(sequences, _MaxOverFeatures())
