@@ -41,6 +41,9 @@ class _CurvesView:
             bundle["image/png"] = png(self.curves._figure)
         return bundle
 
+    def __repr__(self) -> str:  # what `display` prints outside a notebook
+        return self.curves.text()
+
 
 class LiveCurves(keras.callbacks.Callback):
     """A Keras callback that redraws one plot of the training curves as training goes.

@@ -137,6 +137,9 @@ def test_lesson_01_reads_right_in_the_dark_theme(page: Page, lab, dark, screensh
     comparison.scroll_into_view_if_needed()
     expect(comparison).to_be_visible()
     assert_legible_image(comparison, "compare")
+    curves = page.locator(".jp-RenderedImage img").first  # plot_history's PNG: a white card
+    curves.scroll_into_view_if_needed()
+    assert_legible_image(curves, "curves")
 
     explorer = page.locator(".kt-explorer").last
     svg = explorer.locator("svg")
