@@ -127,6 +127,6 @@ register(Exercise(
     prepare=labels_for_both,
     public=[
         Check("thresholds a single sigmoid output at 0.5", labels_match("binary")),
-        Check("takes the most likely of several softmax outputs", labels_match("three")),
+        Check("takes the most likely of several softmax units", labels_match("three")),
     ],
 ))

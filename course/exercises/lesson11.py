@@ -143,7 +143,7 @@ def training_drops_half(pair: tuple) -> None:
     plain, noisy = encoder.predict(X, verbose=0), result["training"]
     if np.allclose(noisy, plain, atol=1e-5):
         raise CheckFailed("in training mode nothing was dropped: the outputs equal the encoder's own",
-                          "call the model with training=True, and pass training on to the Dropout layer.")
+                          "call the model with training=True: Keras passes the flag on to the Dropout layer inside.")
     kept = np.isclose(noisy, 2 * plain, atol=1e-5)
     dropped = np.isclose(noisy, 0.0, atol=1e-6)
     if not np.all(kept | dropped):
@@ -153,7 +153,7 @@ def training_drops_half(pair: tuple) -> None:
     share = float(dropped[active].mean()) if active.any() else 0.0
     if not 0.3 <= share <= 0.7:
         raise CheckFailed(f"in training, {share:.0%} of the encoder's non-zero outputs were dropped, not about half",
-                          "call the model with training=True, and pass training on to the Dropout layer.")
+                          "call the model with training=True: Keras passes the flag on to the Dropout layer inside.")
 
 
 register(Exercise(
@@ -161,7 +161,8 @@ register(Exercise(
     title="Dropout that knows when it is training",
     hints=(
         'Dropout only drops in training mode, and someone has to tell it which mode it is in.',
-        'Pass training=... to the call and on to the Dropout layer; predict always runs in inference mode. '
+        'Call the model with training=True or False: Keras passes the flag on to inner layers such as Dropout '
+        'by itself; predict always runs in inference mode. '
         'Return NumPy arrays (keras.ops.convert_to_numpy).',
         'Shape: a small model (or layer) with the encoder and Dropout(0.5); call it with training False and '
         'True; a dict with inference and training.',

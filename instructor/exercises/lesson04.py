@@ -82,6 +82,6 @@ grade(
     inputs={"binary": reference_binary, "three": reference_three, "x": lambda: X},
     checks=[
         Check("thresholds a single sigmoid output at 0.5", graded_labels("binary", 0)),
-        Check("takes the most likely of several softmax outputs", graded_labels("three", 1)),
+        Check("takes the most likely of several softmax units", graded_labels("three", 1)),
     ],
 )
