@@ -110,7 +110,8 @@ and `py -3.11 -m course.bootstrap test`. With conda: `conda env create -f enviro
 1. Open a lesson from the start page and run its cells in order (**Shift+Enter**).
 2. Cells marked `YOUR CODE HERE` are exercises: write the function, run the cell, then run the
    `course.check(...)` cell below it. It says what passes and what to fix.
-3. Before you hand a lesson in, check it the way the grader will run it, in a fresh kernel:
+3. Stuck? `course.hint("01.2")` shows a hint for that exercise, a little more each time you ask.
+4. Before you hand a lesson in, check it the way the grader will run it, in a fresh kernel:
 
    ```bash
    .venv/bin/python -m course validate lessons/01_two_ways.ipynb
