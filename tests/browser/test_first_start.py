@@ -11,6 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from a11y import JUPYTERLAB_CONTROLS, axe_violations
 from labserver import free_port, serving
 from playwright.sync_api import Page, expect
 
@@ -61,3 +62,12 @@ def test_first_start_opens_the_start_page_quietly(page: Page, first_lab, screens
     with urllib.request.urlopen(f"{url}/api/sessions") as answer:
         assert [s["kernel"]["name"] for s in json.load(answer)] == [wanted]
     assert not [p for p in (home / "user-settings").rglob("*") if p.is_file()], "the learner's settings were written"
+
+
+def test_start_page_passes_axe(page: Page, first_lab, screenshot):
+    """The course map as JupyterLab renders it: the cells' content, without JupyterLab's own controls."""
+    url, _ = first_lab
+    page.goto(f"{url}{bootstrap.START_URL}")
+    expect(page.locator(".jp-Notebook")).to_contain_text("The course map", timeout=KERNEL_TIMEOUT)
+    cells = {"include": [".jp-Notebook .jp-Cell"], "exclude": JUPYTERLAB_CONTROLS}
+    assert not axe_violations(page, cells, name="the start page in JupyterLab")
