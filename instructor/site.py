@@ -16,6 +16,7 @@ import argparse
 import multiprocessing
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -44,7 +45,7 @@ nb_output_stderr = "remove"
 nb_ipywidgets_js = {{}}  # no widget JavaScript from a CDN: pages show each output's static picture
 nb_mime_priority_overrides = [("html", {widget!r}, None)]
 myst_heading_anchors = 3
-suppress_warnings = ["mystnb.unknown_mime_type"]
+suppress_warnings = ["mystnb.unknown_mime_type", "misc.highlighting_failure"]  # tracebacks are not Python
 html_theme = "sphinx_book_theme"
 html_title = "Keras Two Ways"
 html_copy_source = True  # the download button offers the executed notebook
@@ -129,7 +130,7 @@ def build(out: Path = OUT, *, repository: str | None = None, branch: str = "main
         if out.exists():
             shutil.rmtree(out)
         app = Sphinx(str(source), str(source), str(out), str(Path(tmp) / "doctrees"), "html",
-                     status=None, warning=None, freshenv=True, warningiserror=False)
+                     status=None, warning=sys.stderr, freshenv=True, warningiserror=False)
         app.build()
         if app.statuscode:
             raise RuntimeError(f"Sphinx failed with status {app.statuscode}")
