@@ -100,7 +100,7 @@ def default_repository() -> str | None:
     url = done.stdout.strip() if done.returncode == 0 else ""
     if url.startswith("git@"):
         url = "https://" + url[4:].replace(":", "/", 1)
-    return url.removesuffix(".git") or None
+    return url.removesuffix(".git") if url.startswith("https://") else None  # a local path launches nothing
 
 
 def build(out: Path = OUT, *, repository: str | None = None, branch: str = "main", jupyterhub: str | None = None,
