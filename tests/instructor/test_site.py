@@ -1,4 +1,4 @@
-"""The website's build pieces that need no Sphinx run (the site itself is tested by tests/browser/test_site.py)."""
+"""The website's build pieces that need no Sphinx run (the site itself is tested by tests/browser/test_website.py)."""
 
 from __future__ import annotations
 
