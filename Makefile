@@ -5,7 +5,7 @@
 PYTHON ?= python3
 BOOTSTRAP = $(PYTHON) -m course.bootstrap
 
-.PHONY: help lab test lessons outputs release bench pictures install clean
+.PHONY: help lab test lessons outputs release site bench pictures install clean
 
 help:
 	@echo "make lab        start JupyterLab on the course (ARGS='--no-browser' to pass options)"
@@ -13,6 +13,7 @@ help:
 	@echo "make lessons    regenerate lessons/ from solutions/"
 	@echo "make outputs    re-execute solutions to refresh their stored outputs (NB=01_two_ways.ipynb for one)"
 	@echo "make release   write the learner bundle (no answers) to DIR, e.g. make release DIR=../keras-two-ways-lessons"
+	@echo "make site       build the course website into _site/ (ARGS='--repository URL --jupyterhub URL')"
 	@echo "make bench      measure the suite, every notebook, the widgets and the grader (~15 min; one table)"
 	@echo "make pictures   remake the README's pictures in .github/readme/ (needs chromium)"
 	@echo "make clean      remove .venv and generated files"
@@ -33,6 +34,9 @@ outputs:
 release:
 	$(BOOTSTRAP) run -m course release $(DIR)
 
+site:
+	$(BOOTSTRAP) run -m course site $(ARGS)
+
 bench:
 	$(BOOTSTRAP) run -m instructor.benchmark $(ARGS)
 
@@ -43,4 +47,4 @@ install:
 	$(BOOTSTRAP) install
 
 clean:
-	rm -rf .venv *.egg-info test-artifacts
+	rm -rf .venv *.egg-info test-artifacts _site

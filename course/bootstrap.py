@@ -21,7 +21,7 @@ import sys
 import venv
 from pathlib import Path
 
-from course.paths import LESSONS, ROOT, START_PAGE, VENV
+from course.paths import LAB_SETTINGS, LESSONS, ROOT, START_PAGE, VENV
 from course.settings import KERNEL_ENV, kernel_environment
 
 STAMP = VENV / ".installed"
@@ -74,8 +74,11 @@ def command(action: str, extra: list[str], python: Path) -> list[str]:
     if action == "lab":
         # Jupyter refuses to run as root (containers, CI, Binder-like machines) without this flag.
         as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-        return [str(python), "-m", "jupyterlab", f"--notebook-dir={ROOT}", f"--ServerApp.default_url={START_URL}",
-                *as_root, *extra]
+        # LabApp's own default_url ("/lab", the Launcher) wins over ServerApp's, so set LabApp's.
+        # app_settings_dir holds the course's overrides.json: defaults (no news prompt, no update
+        # check) under the learner's own settings, which still win; the venv has no such folder.
+        return [str(python), "-m", "jupyterlab", f"--notebook-dir={ROOT}", f"--LabApp.default_url={START_URL}",
+                f"--LabApp.app_settings_dir={LAB_SETTINGS}", *as_root, *extra]
     if action == "test":
         return [str(python), "-m", "pytest", "-n", "2", "--dist", "loadscope", "--durations=10", *extra]
     if action == "run":

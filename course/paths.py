@@ -13,3 +13,4 @@ LESSONS = ROOT / "lessons"
 SOLUTIONS = ROOT / "solutions"  # instructor checkout only
 VENV = ROOT / ".venv"
 START_PAGE = "00_start_here.ipynb"
+LAB_SETTINGS = Path(__file__).resolve().parent / "lab"  # JupyterLab defaults for `make lab` (overrides.json)

@@ -7,6 +7,7 @@
     python -m course grade SUBMISSION ... --out DIR [--jobs N]   grade a class (see instructor.grading)
     python -m course grade merge DIR ... --out DIR               join sharded grading runs
     python -m course export-nbgrader OUT      the solutions as an nbgrader source folder
+    python -m course site [--out _site]       the course website (make site; see instructor.site)
 """
 
 from __future__ import annotations

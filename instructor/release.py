@@ -53,7 +53,7 @@ license-files = ["LICENSE-CODE", "LICENSE-TEXT"]
 include = ["course*", "widgets*"]
 
 [tool.setuptools.package-data]
-course = ["exercises/data/*"]
+course = ["exercises/data/*", "lab/*.json"]
 
 [tool.pytest.ini_options]
 # `make test` runs every lesson as it is, stubs untouched: each must run top to bottom.

@@ -43,40 +43,54 @@ def write_gradebook(results: list[SubmissionResult], out: Path) -> Path:
 
 
 STYLE = """
-body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; color: #222; }
+body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 1.6rem; }
 .score { font-size: 1.2rem; } .pass { color: #2b7a2b; } .fail { color: #c0392b; }
 table { border-collapse: collapse; width: 100%; }
-td { padding: .25rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }
-td:first-child { width: 1.5rem; } td:last-child { width: 4rem; white-space: nowrap; text-align: right; }
-.note { color: #555; font-style: italic; } .hidden { color: #777; }
+caption { text-align: left; color: #555; padding-bottom: .25rem; }
+th, td { padding: .25rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; text-align: left; }
+thead th { border-bottom: 2px solid #ccc; }
+tbody th { font-weight: normal; }
+th:first-child, td:first-child { width: 5rem; white-space: nowrap; }
+th:last-child, td:last-child { width: 4rem; white-space: nowrap; text-align: right; }
+.note { color: #555; font-style: italic; } .hidden { color: #595959; }
 """
+
+MARKS = {True: "<span class='pass' aria-hidden='true'>✓</span> passed",  # the word, not only a coloured sign
+         False: "<span class='fail' aria-hidden='true'>✗</span> failed"}
 
 
 def feedback_html(result: SubmissionResult) -> str:
-    """A page for the learner: score per exercise, public checks with messages, hidden ones by name."""
+    """A page for the learner: score per exercise, public checks with messages, hidden ones by name.
+
+    A complete English document (language, title, landmarks) with captioned tables and header
+    cells, so that screen readers announce each check with its result and points.
+    """
     e = html.escape
-    parts = [f"<!doctype html><meta charset='utf-8'><title>Feedback: {e(result.submission)}</title>",
-             f"<style>{STYLE}</style>", f"<h1>Feedback for {e(result.submission)}</h1>"]
+    title = f"Feedback for {e(result.submission)}"
+    parts = ["<!doctype html>", "<html lang='en'>", "<head><meta charset='utf-8'>",
+             "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+             f"<title>{title}</title>", f"<style>{STYLE}</style></head>", "<body><main>", f"<h1>{title}</h1>"]
     if result.status != "graded":
         parts.append(f"<p class='fail'>This notebook could not be graded: {e(result.reason)}</p>")
-        return "\n".join(parts)
+        return "\n".join(parts + ["</main></body></html>"])
     parts.append(f"<p class='score'>Lesson {e(result.lesson)}: <b>{_number(result.score)} / "
                  f"{_number(result.max_score)}</b> points</p>")
     parts += [f"<p class='note'>{e(note)}</p>" for note in result.notes]
     for exercise in result.exercises:
-        number = exercise.id.lstrip("0")
-        parts.append(f"<h2>Exercise {e(number)} · {e(exercise.title)}: {_number(exercise.points)} / "
+        number = e(exercise.id.lstrip("0"))
+        parts.append(f"<h2>Exercise {number} · {e(exercise.title)}: {_number(exercise.points)} / "
                      f"{_number(exercise.max_points)}</h2>")
         parts += [f"<p class='note'>{e(note)}</p>" for note in exercise.notes]
         rows = []
         for check in exercise.checks:
-            mark = "<span class='pass'>✓</span>" if check.passed else "<span class='fail'>✗</span>"
             label = e(check.name) + (" <span class='hidden'>(grading check)</span>" if check.hidden else "")
-            detail = e(check.message) if check.message else ""
-            rows.append(f"<tr><td>{mark}</td><td>{label}<br><small>{detail}</small></td>"
+            detail = f"<br><small>{e(check.message)}</small>" if check.message else ""
+            rows.append(f"<tr><td>{MARKS[check.passed]}</td><th scope='row'>{label}{detail}</th>"
                         f"<td>{_number(check.points)} / {_number(check.max_points)}</td></tr>")
-        parts.append("<table>" + "".join(rows) + "</table>")
+        parts.append(f"<table><caption>Checks of exercise {number}</caption>"
+                     "<thead><tr><th scope='col'>Result</th><th scope='col'>Check</th>"
+                     "<th scope='col'>Points</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
     parts.append("<p class='note'>Grading checks are named but not explained: the public checks in the "
                  "notebook say what to fix.</p>")
-    return "\n".join(parts)
+    return "\n".join(parts + ["</main></body></html>"])

@@ -1,7 +1,9 @@
 """The two-command bootstrap: a stamp keyed on the requirements, no reinstall when nothing changed."""
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 from course import bootstrap
 
@@ -43,5 +45,14 @@ def test_kernel_settings_make_outputs_portable():
 
 def test_lab_opens_the_start_page():
     argv = bootstrap.command("lab", [], bootstrap.venv_python())
-    assert f"--ServerApp.default_url={bootstrap.START_URL}" in argv
+    assert f"--LabApp.default_url={bootstrap.START_URL}" in argv  # ServerApp's is overridden by LabApp's
     assert (bootstrap.ROOT / bootstrap.START_URL.removeprefix("/lab/tree/")).exists()
+
+
+def test_lab_defaults_hide_no_settings_of_the_environment():
+    """`make lab` points JupyterLab's app settings folder at the course's: it must not hide the venv's own."""
+    argv = bootstrap.command("lab", [], bootstrap.venv_python())
+    assert f"--LabApp.app_settings_dir={bootstrap.LAB_SETTINGS}" in argv
+    overrides = json.loads((bootstrap.LAB_SETTINGS / "overrides.json").read_text())
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    assert not (Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings").exists()

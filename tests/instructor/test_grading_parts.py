@@ -85,6 +85,14 @@ def test_feedback_escapes_text_and_hides_hidden_messages():
     assert "hidden one" in page and "(grading check)" in page
 
 
+def test_feedback_page_declares_its_language_and_labels_its_tables():
+    page = feedback_html(result("alice", 0))
+    assert "<html lang='en'>" in page and "<title>Feedback for alice</title>" in page
+    assert "<caption>Checks of exercise 1.1</caption>" in page
+    assert page.count("<th scope='col'>") == 3 and page.count("<th scope='row'>") == 2
+    assert "failed" in page  # the result in words, not only a coloured mark
+
+
 def test_merge_joins_shards_into_one_gradebook(tmp_path):
     for shard, name in (("s1", "alice"), ("s2", "bob")):
         write_result(result(name, 1), tmp_path / shard)

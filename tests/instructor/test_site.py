@@ -1,0 +1,34 @@
+"""The website's build pieces that need no Sphinx run (the site itself is tested by tests/browser/test_website.py)."""
+
+from __future__ import annotations
+
+import nbformat
+
+from course.paths import LESSONS, START_PAGE
+from instructor import site
+from instructor.build import BANNER_ID
+
+
+def test_lessons_lose_their_banner_and_the_start_page_gets_the_table_of_contents():
+    lesson = site._for_the_web(nbformat.read(LESSONS / "01_two_ways.ipynb", as_version=4))
+    assert all(cell.get("id") != BANNER_ID for cell in lesson.cells)
+    start = site._for_the_web(nbformat.read(LESSONS / START_PAGE, as_version=4), ["01_two_ways", "02_x"])
+    assert start.cells[-1].source.startswith("```{toctree}") and "\n01_two_ways\n02_x\n" in start.cells[-1].source
+
+
+def test_launch_links_need_a_repository_and_a_hub():
+    assert "launch_buttons" not in site.theme_options(None, "main", None)
+    options = site.theme_options("https://github.com/org/repo", "main", "https://hub.example.org")
+    assert options["launch_buttons"] == {"binderhub_url": site.BINDER, "notebook_interface": "jupyterlab",
+                                         "jupyterhub_url": "https://hub.example.org"}
+    assert options["path_to_docs"] == LESSONS.name  # launch links open lessons/NN_*.ipynb in the repository
+    assert "jupyterhub_url" not in site.theme_options("https://github.com/org/repo", "main", None)["launch_buttons"]
+
+
+def test_the_configuration_is_python():
+    conf = site.CONF.format(root="00_start_here", widget=site.WIDGET_VIEW,
+                            theme=site.theme_options("https://github.com/org/repo", "main", None))
+    namespace: dict = {}
+    exec(compile(conf, "conf.py", "exec"), namespace)
+    assert namespace["nb_execution_mode"] == "off" and namespace["html_theme"] == "sphinx_book_theme"
+    assert namespace["nb_ipywidgets_js"] == {}  # no JavaScript from a CDN
