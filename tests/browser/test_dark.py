@@ -18,7 +18,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 from test_lab import open_in_lab, open_notebook, run_all_cells
 
-from course.build import NOTEBOOK_METADATA
+from instructor.build import NOTEBOOK_METADATA
 from widgets.quiz import ITEMS
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
