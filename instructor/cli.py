@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import Callable
 
 from course.settings import TEST_ENV
 
@@ -23,22 +24,29 @@ def _parser(command: str, description: str) -> argparse.ArgumentParser:
     return argparse.ArgumentParser(prog=f"python -m course {command}", description=description)
 
 
+def _check_or_write(check: bool, stale: Callable[[], list[str]], write: Callable[[], list[Path]],
+                    name: Callable[[Path], str], hint: str) -> int:
+    """Generated files: with --check, name the stale ones and exit 1; otherwise rewrite them."""
+    if check:
+        problems = stale()
+        for problem in problems:
+            print(f"stale: {problem}")
+        if problems:
+            print(hint)
+        return 1 if problems else 0
+    for path in write():
+        print(f"wrote {name(path)}")
+    return 0
+
+
 def build(argv: list[str]) -> int:
     from instructor import build as lesson_build
 
     parser = _parser("build", "regenerate lessons/ from solutions/ (make lessons)")
     parser.add_argument("--check", action="store_true", help="only report stale lessons; exit 1 if any")
     args = parser.parse_args(argv)
-    if args.check:
-        stale = lesson_build.stale_lessons()
-        for problem in stale:
-            print(f"stale: {problem}")
-        if stale:
-            print(f"lessons/ is out of date: {lesson_build.REBUILD_HINT}")
-        return 1 if stale else 0
-    for path in lesson_build.write_lessons():
-        print(f"wrote lessons/{path.name}")
-    return 0
+    return _check_or_write(args.check, lesson_build.stale_lessons, lesson_build.write_lessons,
+                           lambda path: f"lessons/{path.name}", f"lessons/ is out of date: {lesson_build.REBUILD_HINT}")
 
 
 def refresh(argv: list[str]) -> int:
@@ -60,22 +68,16 @@ def refresh(argv: list[str]) -> int:
 
 
 def expectations(argv: list[str]) -> int:
+    parser = _parser("expectations", "rewrite course/exercises/data/ from the reference implementations")
+    parser.add_argument("--check", action="store_true", help="only report stale files; exit 1 if any")
+    args = parser.parse_args(argv)
     os.environ.update(TEST_ENV)  # the kernels' numerics and quiet logs, before TensorFlow loads
     from course.session import quiet_logging
     from instructor import expectations as data
 
     quiet_logging()
-    parser = _parser("expectations", "rewrite course/exercises/data/ from the reference implementations")
-    parser.add_argument("--check", action="store_true", help="only report stale files; exit 1 if any")
-    args = parser.parse_args(argv)
-    if args.check:
-        stale = data.stale()
-        for problem in stale:
-            print(f"stale: {problem}")
-        return 1 if stale else 0
-    for path in data.write():
-        print(f"wrote {path}")
-    return 0
+    return _check_or_write(args.check, data.stale, data.write, str,
+                           "run `python -m course expectations` and commit course/exercises/data/")
 
 
 def release(argv: list[str]) -> int:
