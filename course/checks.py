@@ -1,13 +1,14 @@
 """Exercises and their checks: `course.check("01.2", build_stack)` right after an exercise.
 
-An exercise is registered once, in `course/exercises/lessonNN.py`, with checks that test behaviour
-and structure (never source text):
+Each exercise is defined once, in `course/exercises/lessonNN.py`: the answer function's name, the
+cases it is called on and the checks run on what it returns (behaviour and structure, never source
+text). The same check code runs in two places on the same kind of `Collected` result:
 
-- public checks run in the learner's kernel on the live answer (`check()`), never raise, and
-  print a stable report that says grading runs more checks;
-- grading checks run in the course grader, outside the submission's kernel, on what the answer
-  returned for the grading cases. They, the cases and the references live in the instructor kit
-  (`instructor/exercises/`), which learners never receive.
+- `check()` runs the public cases and public checks in the learner's kernel, on live objects; it
+  never raises and prints a stable report that says grading runs more checks;
+- the course grader runs every case and every graded check outside the submission's kernel, on what
+  the submission saved. The grading-only cases, the hidden checks and the references behind them
+  are added by the instructor kit (`instructor/exercises/`), which learners never receive.
 """
 
 from __future__ import annotations
@@ -36,21 +37,111 @@ class Check:
     test: Callable[[Any], None]  # raises CheckFailed (or AssertionError) when the answer is wrong
     points: int = 1
     hidden: bool = False  # grading only: feedback names the check but does not show its message
+    # The case whose result `test` gets (an index into the exercise's cases), or None: the whole
+    # `Collected` (every case's result and the inputs, for checks that compare several).
+    case: int | None = 0
+    graded: bool = True  # False: the notebook only (object identity, which no saved file keeps)
+
+
+@dataclass(frozen=True)
+class Input:
+    """An argument the checker builds and hands to the answer: a shipped model or array in the
+    notebook, the same (or the grader's own) in grading. Named in `Exercise.inputs`."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Case:
+    """One call of the answer function. Public cases run in the notebook and in grading; the
+    grading-only ones (`public=False`) live in the instructor kit."""
+
+    args: tuple = ()
+    public: bool = True
+
+
+@dataclass(frozen=True)
+class CaseError:
+    """A case whose call raised, timed out or returned something that could not be saved."""
+
+    message: str
+
+
+@dataclass
+class Collected:
+    """What the answer returned for each case, the same kind of value in the notebook (live objects)
+    and in the grader (loaded from the files the submission saved), with the inputs it was given."""
+
+    cases: list[Case]
+    values: list[Any]
+    inputs: dict[str, Any] = field(default_factory=dict)
+
+    def value(self, index: int = 0) -> Any:
+        if index >= len(self.values):
+            raise CheckFailed(f"case {index} was not run")
+        value = self.values[index]
+        if isinstance(value, CaseError):
+            raise CheckFailed(value.message, keras2_hint(value.message))
+        if unanswered(value):
+            raise CheckFailed("not answered: the function returned None")
+        return value
+
+    def pair(self, name: str, index: int = 0) -> tuple[Any, Any]:
+        """(the input `name`, the answer's result for case `index`)."""
+        return self.inputs[name], self.value(index)
+
+    def table(self, public: bool = True) -> dict[tuple, Any]:
+        """The answer's result by argument tuple, for the public cases (or the grading-only ones)."""
+        return {case.args: self.value(i) for i, case in enumerate(self.cases[:len(self.values)])
+                if case.public == public}
 
 
 @dataclass(frozen=True)
 class Exercise:
-    """The learner's side of an exercise: what `course.check` runs in the notebook. The grading side
-    (cases, hidden checks, points) lives in the instructor kit and never ships to learners."""
+    """One exercise, defined once: the answer function's name, the cases it is called on, and the
+    checks run on what it returns. `course.check` runs the public cases and checks in the notebook;
+    the grader runs them all on what the submission saved. The grading-only cases and hidden
+    checks are added by the instructor kit (`instructor.exercises.grading`), which learners never get.
+    """
 
     id: str
     title: str
-    # Turns the learner's answer (usually a function) into the value the public checks look at.
-    prepare: Callable[[Any], Any] = lambda answer: answer
-    public: list[Check] = field(default_factory=list)
+    function: str  # the answer function's name in the notebook
+    cases: tuple[Case, ...] = (Case(),)
+    checks: tuple[Check, ...] = ()
+    # Builds each `Input` the cases name; called afresh for every case (an answer may change it).
+    inputs: dict[str, Callable[[], Any]] = field(default_factory=dict)
     # The hint ladder `course.hint(id)` walks: a nudge, then the concept, then the shape of the code
     # (never a line of the solution).
     hints: tuple[str, ...] = ()
+    timeout: float = 120.0  # seconds for the grader's calls of this answer (training included)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cases", tuple(c if isinstance(c, Case) else Case(tuple(c)) for c in self.cases))
+        object.__setattr__(self, "checks", tuple(self.checks))
+        public = sum(case.public for case in self.cases)
+        if any(not case.public for case in self.cases[:public]):
+            raise ValueError(f"exercise {self.id}: public cases come first")
+        for check in self.checks:
+            if not check.hidden and check.case is not None and check.case >= public:
+                raise ValueError(f"exercise {self.id}: public check {check.description!r} reads a grading-only case")
+
+    @property
+    def public_cases(self) -> tuple[Case, ...]:
+        return tuple(case for case in self.cases if case.public)
+
+    @property
+    def public_checks(self) -> tuple[Check, ...]:
+        return tuple(check for check in self.checks if not check.hidden)
+
+    @property
+    def graded_checks(self) -> tuple[Check, ...]:
+        return tuple(check for check in self.checks if check.graded)
+
+    @property
+    def points(self) -> int:
+        """What the exercise is worth in grading."""
+        return sum(check.points for check in self.graded_checks)
 
 
 REGISTRY: dict[str, Exercise] = {}
@@ -137,9 +228,10 @@ class Report:
         printer.text(repr(self))
 
 
-def run_check(check: Check, value: Any) -> CheckOutcome:
+def run_check(check: Check, collected: Collected) -> CheckOutcome:
+    """One check on what the answer returned: the same code in the notebook and in the grader."""
     try:
-        check.test(value)
+        check.test(collected if check.case is None else collected.value(check.case))
     except CheckFailed as failure:
         return CheckOutcome(check.description, False, failure.message, failure.hint)
     except AssertionError as failure:
@@ -149,29 +241,64 @@ def run_check(check: Check, value: Any) -> CheckOutcome:
     return CheckOutcome(check.description, True)
 
 
-def run_checks(exercise: Exercise, answer: Any, checks: list[Check]) -> Report:
+def resolve(value: Any, inputs: dict[str, Callable[[], Any]]) -> Any:
+    """A case's arguments with each `Input` built afresh."""
+    if isinstance(value, Input):
+        return inputs[value.name]()
+    if isinstance(value, tuple):
+        return tuple(resolve(v, inputs) for v in value)
+    if isinstance(value, list):
+        return [resolve(v, inputs) for v in value]
+    return value
+
+
+def input_names(value: Any) -> set[str]:
+    if isinstance(value, Input):
+        return {value.name}
+    if isinstance(value, (tuple, list)):
+        return set().union(*(input_names(v) for v in value)) if value else set()
+    return set()
+
+
+def collect(exercise: Exercise, answer: Callable, cases: tuple[Case, ...]) -> Collected:
+    """Call the answer on `cases` in this process (the notebook's side of the grader's collect cell)."""
+    names = set().union(*(input_names(case.args) for case in cases)) if cases else set()
+    inputs = {name: exercise.inputs[name]() for name in sorted(names)}
+    values: list[Any] = []
+    for case in cases:
+        try:
+            values.append(answer(*resolve(case.args, exercise.inputs)))
+        except CheckFailed:
+            raise
+        except Exception as error:
+            values.append(CaseError(f"your code raised {type(error).__name__}: {error}"))
+    return Collected(list(cases), values, inputs)
+
+
+def run_checks(exercise: Exercise, answer: Any) -> Report:
+    """The public cases and checks of `exercise` on the learner's live answer."""
     report = Report(exercise)
     if unanswered(answer):
         report.problem = "not answered yet: replace `...` with your code, run that cell, then this one."
         return report
+    if not callable(answer):
+        report.problem = (f"expected the function {exercise.function}, got a {type(answer).__name__}: "
+                          f"pass the function itself, course.check(\"{exercise.id}\", {exercise.function}).")
+        return report
     caught: list[warnings.WarningMessage] = []
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            value = exercise.prepare(answer)
-    except CheckFailed as failure:
-        report.problem = failure.message + (f"\n  hint: {failure.hint}" if failure.hint else "")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        collected = collect(exercise, answer, exercise.public_cases)
+    errors = [value for value in collected.values if isinstance(value, CaseError)]
+    if errors:
+        hint = keras2_hint(errors[0].message) or warning_hint(caught)
+        report.problem = errors[0].message + (f"\n  hint: {hint}" if hint else "")
         return report
-    except Exception as error:
-        hint = keras2_hint(f"{type(error).__name__}: {error}") or warning_hint(caught)
-        report.problem = f"your code raised {type(error).__name__}: {error}"
-        report.problem += f"\n  hint: {hint}" if hint else ""
-        return report
-    if unanswered(value):
+    if collected.values and all(unanswered(value) for value in collected.values):
         report.problem = ("not answered yet: your function returns None (is a `return` missing?); return what the "
                           "exercise asks for, then run its cell and this one again.")
         return report
-    report.outcomes = [run_check(check, value) for check in checks]
+    report.outcomes = [run_check(check, collected) for check in exercise.public_checks]
     hint = warning_hint(caught)
     if hint:
         report.outcomes.append(CheckOutcome("builds without Keras warnings", False, hint))
@@ -263,10 +390,10 @@ def check(exercise_id: str, answer: Any) -> Report:
     try:
         exercise = get(exercise_id)
     except KeyError as error:
-        return Report(Exercise(exercise_id, "unknown exercise"), problem=str(error.args[0]))
+        return Report(Exercise(exercise_id, "unknown exercise", ""), problem=str(error.args[0]))
     python_state, numpy_state = random.getstate(), np.random.get_state()
     try:
-        return run_checks(exercise, answer, exercise.public)
+        return run_checks(exercise, answer)
     finally:
         random.setstate(python_state)
         np.random.set_state(numpy_state)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from functools import partial
+from typing import Any
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Exercise, Input, register
 from course.exercises import expect, given
 
 
@@ -51,15 +52,10 @@ def activations(model: Any) -> None:
             raise CheckFailed(f"layer {name!r} uses {got}, expected {wanted}")
 
 
-HEAD_CHECKS = [
-    Check("has outputs digit (None, 10) and is_odd (None, 1)", output_heads),
-    Check("grows both heads from one Dense(64) trunk", shared_trunk),
-    Check("uses softmax for digit and sigmoid for is_odd", activations),
-]
-
 register(Exercise(
     id="06.1",
     title="Two heads on one trunk",
+    function="digit_and_parity",
     hints=(
         'One input, one trunk, two heads that both read the trunk.',
         'Name each head layer after its key and return the outputs as a dict, so that predictions, losses and'
@@ -67,16 +63,12 @@ register(Exercise(
         'Shape: trunk = Dense(64, relu) on the input; digit and is_odd layers both on the trunk; '
         'keras.Model(inputs, {"digit": ..., "is_odd": ...}).',
     ),
-    prepare=lambda build: build(),
-    public=HEAD_CHECKS,
+    checks=[
+        Check("has outputs digit (None, 10) and is_odd (None, 1)", output_heads),
+        Check("grows both heads from one Dense(64) trunk", shared_trunk),
+        Check("uses softmax for digit and sigmoid for is_odd", activations),
+    ],
 ))
-
-
-def compiled_given(answer: Callable) -> Any:
-    model = answer(given.model("06-two-heads"))
-    if model is None or model is ...:
-        return None
-    return model
 
 
 def compile_dicts(model: Any) -> None:
@@ -114,14 +106,15 @@ def both_heads_learn(model: Any) -> None:
         )
 
 
-COMPILE_CHECKS = [
-    Check("compiles losses, metrics and loss_weights as dicts", compile_dicts),
-    Check("trains both heads (5 epochs)", both_heads_learn, points=2),
-]
+TWO_HEADS = {"model": partial(given.model, "06-two-heads")}
 
 register(Exercise(
     id="06.2",
     title="Compile it right",
+    function="compile_digit_and_parity",
+    cases=[(Input("model"),)],
+    inputs=TWO_HEADS,
+    timeout=300,
     hints=(
         'A model with dict outputs wants dicts everywhere: losses, metrics and loss weights.',
         'Each key is an output name; the digit head is a 10-class problem with integer labels, the parity '
@@ -129,13 +122,16 @@ register(Exercise(
         'Shape: call compile on the model with optimizer, loss={...}, metrics={...} and loss_weights={...}; '
         'then return it.',
     ),
-    prepare=compiled_given,
-    public=COMPILE_CHECKS,
+    checks=[
+        Check("compiles losses, metrics and loss_weights as dicts", compile_dicts),
+        Check("trains both heads (5 epochs)", both_heads_learn, points=2),
+    ],
 ))
 
-def parity_matches(pair: tuple) -> None:
-    """(the expected parities, the answer's) for the same inputs."""
-    wanted, got = pair
+
+def parity_matches(got: Any) -> None:
+    """The answer's parities against the ones shipped for the same model and inputs."""
+    wanted = given.arrays("06.3-parity")["y"]
     got = np.asarray(got)
     if got.shape != wanted.shape:
         raise CheckFailed(f"expected shape {wanted.shape}, got {got.shape}", 'take predictions["is_odd"][:, 0].')
@@ -145,20 +141,16 @@ def parity_matches(pair: tuple) -> None:
         raise CheckFailed("the answers differ from the parity head's", 'use the "is_odd" entry of the dict.')
 
 
-def parity_given(answer: Callable) -> tuple | None:
-    expected = given.arrays("06.3-parity")
-    got = answer(given.model("06-two-heads"), expected["x"])
-    return None if got is None or got is ... else (expected["y"], got)
-
-
 register(Exercise(
     id="06.3",
     title="Read a dict of predictions",
+    function="odd_digits",
+    cases=[(Input("model"), Input("x"))],
+    inputs={**TWO_HEADS, "x": lambda: given.arrays("06.3-parity")["x"]},
     hints=(
         'predict on a dict-output model returns a dict.',
         'Pick the is_odd entry, drop its single column, compare with 0.5.',
         'Shape: one expression: the predictions\' "is_odd" array, column 0, compared with 0.5.',
     ),
-    prepare=parity_given,
-    public=[Check("reads the is_odd head of predict's dict", parity_matches)],
+    checks=[Check("reads the is_odd head of predict's dict", parity_matches)],
 ))

@@ -1,4 +1,4 @@
-"""Lesson 06 · grading: the grader's own two-headed model, compiled and read by the answer."""
+"""Lesson 06 · the two-headed model the checks give the answer (shipped), and the parities it predicts."""
 
 from __future__ import annotations
 
@@ -6,9 +6,6 @@ from typing import Any
 
 import numpy as np
 
-from course.checks import Check
-from course.exercises.lesson06 import COMPILE_CHECKS, HEAD_CHECKS, parity_matches
-from instructor.exercises import Collected, Input, grade, on_first_case
 from instructor.expectations import shipped
 
 X = np.random.default_rng(6).random((16, 64), dtype=np.float32)
@@ -40,27 +37,3 @@ def parities(model: Any, x: np.ndarray) -> np.ndarray:
 @shipped("06.3-parity")
 def expected_parities() -> dict:
     return {"x": X, "y": parities(reference_two_heads(), X)}
-
-
-def graded_parity(collected: Collected) -> None:
-    parity_matches((parities(collected.inputs["model"], X), collected.value(0)))
-
-
-grade("06.1", function="digit_and_parity", cases=[()], checks=on_first_case(HEAD_CHECKS))
-
-grade(
-    "06.2",
-    function="compile_digit_and_parity",
-    cases=[(Input("model"),)],
-    inputs={"model": reference_two_heads},
-    timeout=300,
-    checks=on_first_case(COMPILE_CHECKS),
-)
-
-grade(
-    "06.3",
-    function="odd_digits",
-    cases=[(Input("model"), Input("x"))],
-    inputs={"model": reference_two_heads, "x": lambda: X},
-    checks=[Check("reads the is_odd head of predict's dict", graded_parity)],
-)

@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from instructor.exercises import CaseError, Collected, Graded, Input
+from course.checks import CaseError, Collected, Exercise, Input
 
 READY = "READY"  # written into inputs/ once the grader has put the inputs there
 
@@ -35,11 +35,12 @@ class RunSpec:
     timeout: float
 
     @classmethod
-    def of(cls, exercise: Graded) -> "RunSpec":
-        return cls(exercise.id, exercise.function, [encode(list(case)) for case in exercise.cases], exercise.timeout)
+    def of(cls, exercise: Exercise) -> "RunSpec":
+        return cls(exercise.id, exercise.function, [encode(list(case.args)) for case in exercise.cases],
+                   exercise.timeout)
 
 
-def write_specs(exercises: dict[str, Graded], path: Path) -> None:
+def write_specs(exercises: dict[str, Exercise], path: Path) -> None:
     path.write_text(json.dumps({eid: asdict(RunSpec.of(ex)) for eid, ex in exercises.items()}))
 
 
@@ -58,7 +59,7 @@ def encode(value: Any) -> Any:
     return value
 
 
-def save_inputs(exercise: Graded, folder: Path) -> dict[str, Any]:
+def save_inputs(exercise: Exercise, folder: Path) -> dict[str, Any]:
     """Build the exercise's grader-side inputs, save them for the kernel, return the live objects."""
     import keras
 
@@ -244,7 +245,7 @@ def unloadable_layers(path: Path) -> str:
     return " and ".join(reasons) + "; build the answer from keras.layers only."
 
 
-def collect_in_process(exercise: Graded, function: Callable, folder: Path) -> Collected:
+def collect_in_process(exercise: Exercise, function: Callable, folder: Path) -> Collected:
     """What the grader would collect from `function`, without a kernel: build and save the inputs,
     run the real COLLECT_CELL here with `function` as the notebook's answer, load the results back.
 
@@ -256,4 +257,4 @@ def collect_in_process(exercise: Graded, function: Callable, folder: Path) -> Co
     namespace: dict[str, Any] = {"__name__": "__grader__", exercise.function: function}
     exec(collect_cell_source(RunSpec.of(exercise), inputs, artifacts), namespace)
     values = [load_value(case_stem(artifacts, exercise.id, i)) for i in range(len(exercise.cases))]
-    return Collected(values, built)
+    return Collected(list(exercise.cases), values, built)

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from course.checks import CheckOutcome, run_check
-from instructor.exercises import Collected, Graded, load_all
+from course.checks import Collected, Exercise
+from instructor.exercises import load_all
 from instructor.grading.artifacts import READY, case_stem, load_value, save_inputs, write_specs
 from instructor.grading.worker import DEFAULT_CELL_TIMEOUT
 
@@ -139,9 +140,9 @@ def lesson_number(path: Path) -> str:
     return path.name[:2] if path.name[:2].isdigit() else ""
 
 
-def run_grading_checks(exercise: Graded, collected: Collected) -> list[CheckOutcome]:
-    """The grading checks of one exercise on what its answer produced (one outcome per check)."""
-    return [run_check(check, collected) for check in exercise.checks]
+def run_grading_checks(exercise: Exercise, collected: Collected) -> list[CheckOutcome]:
+    """The graded checks of one exercise on what its answer produced (one outcome per check)."""
+    return [run_check(check, collected) for check in exercise.graded_checks]
 
 
 def result_from_json(data: dict[str, Any]) -> SubmissionResult:
@@ -251,8 +252,8 @@ class Grader:
         with warnings.catch_warnings():  # Keras's loading and training chatter is not the instructor's business
             warnings.simplefilter("ignore")
             values = [load_value(case_stem(artifacts, exercise_id, i)) for i in range(len(exercise.cases))]
-            outcomes = run_grading_checks(exercise, Collected(values, inputs))
-        for check, outcome in zip(exercise.checks, outcomes):
+            outcomes = run_grading_checks(exercise, Collected(list(exercise.cases), values, inputs))
+        for check, outcome in zip(exercise.graded_checks, outcomes):
             message = None if outcome.passed or check.hidden else outcome.message + (
                 f" (hint: {outcome.hint})" if outcome.hint else "")
             graded.checks.append(CheckResult(check.description, float(check.points) if outcome.passed else 0.0,

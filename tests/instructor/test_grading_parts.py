@@ -120,8 +120,16 @@ def test_results_round_trip_through_json(tmp_path):
 def test_every_exercise_can_be_graded():
     for exercise in load_all().values():
         assert exercise.function and exercise.cases and exercise.checks, exercise.id
-        assert exercise.points == sum(c.points for c in exercise.checks) > 0
-        assert not any(c.hidden for c in exercise.exercise.public), exercise.id
+        assert exercise.points == sum(c.points for c in exercise.graded_checks) > 0
+        assert exercise.public_cases and exercise.public_checks, exercise.id
+
+
+def test_the_learner_side_holds_no_grading_only_case_or_hidden_check():
+    from course.checks import load_all as public_exercises
+
+    for exercise in public_exercises().values():
+        assert all(case.public for case in exercise.cases), exercise.id
+        assert not any(check.hidden for check in exercise.checks), exercise.id
 
 
 def test_a_model_the_grader_cannot_load_is_explained(tmp_path):

@@ -18,10 +18,10 @@ MUTANTS = load_mutants()
 SOLUTIONS = solution_answers()
 
 
-def graded_ids() -> list[str]:
-    from instructor.exercises import load_all
+def graded_ids(lesson: str | None = None) -> list[str]:
+    from instructor import exercises
 
-    return sorted(load_all())
+    return sorted(exercises.lesson(lesson) if lesson else exercises.load_all())
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -32,7 +32,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         chosen = [m for m in MUTANTS if m.exercise.startswith(f"{lesson}.")]
         metafunc.parametrize("mutant", chosen, ids=[m.id for m in chosen])
     if "exercise_id" in metafunc.fixturenames:
-        metafunc.parametrize("exercise_id", [e for e in graded_ids() if e.startswith(f"{lesson}.")])
+        metafunc.parametrize("exercise_id", graded_ids(lesson))
 
 
 def report_words(report) -> str:

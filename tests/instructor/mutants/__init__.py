@@ -92,7 +92,7 @@ def grade(exercise_id: str, function: Callable) -> Grade:
         collected = collect_in_process(exercise, function, Path(folder))
         outcomes = run_grading_checks(exercise, collected)
     result = Grade(0.0, float(exercise.points))
-    for check, outcome in zip(exercise.checks, outcomes):
+    for check, outcome in zip(exercise.graded_checks, outcomes):
         if outcome.passed:
             result.points += check.points
         else:
