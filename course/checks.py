@@ -34,7 +34,9 @@ class CheckFailed(AssertionError):
 @dataclass(frozen=True)
 class Check:
     description: str
-    test: Callable[[Any], None]  # raises CheckFailed (or AssertionError) when the answer is wrong
+    # Raises CheckFailed (or AssertionError) when the answer is wrong; may return a short note that is
+    # shown even when it passes (the numbers an outcome check measured).
+    test: Callable[[Any], str | None]
     points: int = 1
     hidden: bool = False  # grading only: feedback names the check but does not show its message
     # The case whose result `test` gets (an index into the exercise's cases), or None: the whole
@@ -188,7 +190,7 @@ def unanswered(value: Any) -> bool:
 class CheckOutcome:
     description: str
     passed: bool
-    message: str = ""
+    message: str = ""  # what failed; for a passed check, its note ("" if none)
     hint: str = ""
 
 
@@ -211,6 +213,8 @@ class Report:
         for outcome in self.outcomes:
             mark = "✓" if outcome.passed else "✗"
             lines.append(f"  {mark} {outcome.description}")
+            if outcome.passed and outcome.message:
+                lines.append(f"      {outcome.message}")
             if not outcome.passed:
                 lines.append(f"      {outcome.message}")
                 if outcome.hint:
@@ -231,14 +235,14 @@ class Report:
 def run_check(check: Check, collected: Collected) -> CheckOutcome:
     """One check on what the answer returned: the same code in the notebook and in the grader."""
     try:
-        check.test(collected if check.case is None else collected.value(check.case))
+        note = check.test(collected if check.case is None else collected.value(check.case))
     except CheckFailed as failure:
         return CheckOutcome(check.description, False, failure.message, failure.hint)
     except AssertionError as failure:
         return CheckOutcome(check.description, False, str(failure) or "the check failed")
     except Exception as error:  # the learner's object misbehaved: report it, don't raise
         return CheckOutcome(check.description, False, f"{type(error).__name__}: {error}", keras2_hint(str(error)))
-    return CheckOutcome(check.description, True)
+    return CheckOutcome(check.description, True, note if isinstance(note, str) else "")
 
 
 def resolve(value: Any, inputs: dict[str, Callable[[], Any]]) -> Any:

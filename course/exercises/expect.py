@@ -113,3 +113,29 @@ def with_given(model_name: str, *extra: Any) -> Callable[[Callable], tuple | Non
         result = answer(model, *extra)
         return None if unanswered(result) else (model, result)
     return prepare
+
+
+# Open exercises: the learner chooses the architecture; every answer gets the same training budget.
+
+def at_most_params(model: Any, limit: int) -> str:
+    """Passes with a note when the (built) model has at most `limit` parameters."""
+    built(model)
+    got = model.count_params()
+    if got > limit:
+        raise CheckFailed(f"{got:,} parameters, more than the {limit:,} allowed",
+                          "use fewer or narrower layers; model.summary() shows where the parameters are.")
+    return f"{got:,} parameters (at most {limit:,})"
+
+
+def train_fresh(model: Any, x: Any, y: Any, *, loss: Any, metrics: Any, epochs: int, batch_size: int,
+                learning_rate: float = 1e-2, seed: int = 0) -> Any:
+    """A copy of `model` with fresh weights (from `seed`), compiled with Adam(`learning_rate`) and
+    trained for `epochs`: every answer gets the same budget, whatever it was trained on before, and
+    the learner's own model is left as it was."""
+    import keras
+
+    keras.utils.set_random_seed(seed)
+    fresh = keras.models.clone_model(keras_model(model))
+    fresh.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate), loss=loss, metrics=metrics)
+    fresh.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0)
+    return fresh

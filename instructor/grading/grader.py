@@ -36,7 +36,7 @@ class CheckResult:
     points: float
     max_points: float
     passed: bool
-    message: str | None  # None for passed checks and for hidden checks
+    message: str | None  # what failed, or a passed check's note; None for hidden checks
     hidden: bool
 
 
@@ -254,8 +254,12 @@ class Grader:
             values = [load_value(case_stem(artifacts, exercise_id, i)) for i in range(len(exercise.cases))]
             outcomes = run_grading_checks(exercise, Collected(list(exercise.cases), values, inputs))
         for check, outcome in zip(exercise.graded_checks, outcomes):
-            message = None if outcome.passed or check.hidden else outcome.message + (
-                f" (hint: {outcome.hint})" if outcome.hint else "")
+            if check.hidden:
+                message = None
+            elif outcome.passed:  # what an outcome check measured, shown with the grade
+                message = outcome.message or None
+            else:
+                message = outcome.message + (f" (hint: {outcome.hint})" if outcome.hint else "")
             graded.checks.append(CheckResult(check.description, float(check.points) if outcome.passed else 0.0,
                                              float(check.points), outcome.passed, message, check.hidden))
         graded.points = sum(c.points for c in graded.checks)
