@@ -5,7 +5,7 @@
 PYTHON ?= python3
 BOOTSTRAP = $(PYTHON) -m course.bootstrap
 
-.PHONY: help lab test lessons outputs release site bench pictures install clean
+.PHONY: help lab test lessons outputs release site bench heldout pictures install clean
 
 help:
 	@echo "make lab        start JupyterLab on the course (ARGS='--no-browser' to pass options)"
@@ -15,6 +15,7 @@ help:
 	@echo "make release   write the learner bundle (no answers) to DIR, e.g. make release DIR=../keras-two-ways-lessons"
 	@echo "make site       build the course website into _site/ (ARGS='--repository URL --jupyterhub URL')"
 	@echo "make bench      measure the suite, every notebook, the widgets and the grader (~15 min; one table)"
+	@echo "make heldout    grade the held-out wrong answers with the course grader (~8 min; issue #13's measure)"
 	@echo "make pictures   remake the README's pictures in .github/readme/ (needs chromium)"
 	@echo "make clean      remove .venv and generated files"
 
@@ -39,6 +40,9 @@ site:
 
 bench:
 	$(BOOTSTRAP) run -m instructor.benchmark $(ARGS)
+
+heldout:
+	$(BOOTSTRAP) run -m course heldout $(ARGS)
 
 pictures:
 	$(BOOTSTRAP) run -m instructor.pictures

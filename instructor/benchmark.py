@@ -1,13 +1,14 @@
 """`make bench`: the course's figures, measured in one run and printed as one Markdown table.
 
-    python -m instructor.benchmark [--parts suite,notebooks,widgets,grader] [--copies 10]
+    python -m instructor.benchmark [--parts suite,notebooks,widgets,grader,heldout] [--copies 10]
 
 - suite: the whole `make test` (pytest -n 2 --dist loadscope), wall time;
 - notebooks: the floor (a fresh kernel that only runs the setup cell), then each solution executed
   alone in a fresh kernel with the test settings, slowest first, as seconds and as a multiple of
   the floor measured in the same run (the budget is 4×);
 - widgets: `widgets.benchmark` on ResNet50 against `keras.utils.plot_model`;
-- grader: `instructor.grading.benchmark`, N copies of lesson 01 graded with 1 and 2 jobs.
+- grader: `instructor.grading.benchmark`, N copies of lesson 01 graded with 1 and 2 jobs;
+- heldout: `instructor.heldout`, the held-out wrong answers graded by the course grader.
 
 The table starts with the machine it ran on; paste it into the README's Benchmarks section.
 """
@@ -30,7 +31,7 @@ from course.execute import execute
 from course.paths import ROOT, SOLUTIONS
 from course.settings import kernel_environment
 
-PARTS = ("suite", "notebooks", "widgets", "grader")
+PARTS = ("suite", "notebooks", "widgets", "grader", "heldout")
 FLOOR_BUDGET = 4.0  # a notebook may take at most 4× the floor (a kernel that only runs the setup cell)
 Row = tuple[str, str, str]  # what, result, note
 
@@ -68,6 +69,17 @@ def mutation_rows(path: Path = ROOT / "test-artifacts" / "mutation-score.json") 
              f"{score['caught'] / total:.0%}; grading-blind: {', '.join(score.get('grading_blind', [])) or 'none'}"),
             ("mutation score: flagged by a public check", f"{score['public']}/{score['total']}",
              f"{score['public'] / total:.0%}; {score['hidden_only']} only a hidden case can reveal")]
+
+
+def heldout_rows() -> list[Row]:
+    """Wrong answers written from the exercise text alone, graded with `python -m course grade`."""
+    from instructor import heldout
+
+    score = heldout.summary(heldout.measure())
+    return [("held-out wrong answers that lose points (`python -m course grade`)",
+             f"{score['lose_points']}/{score['total']}", f"{score['lose_share']:.0%} (target ≥ 95 %)"),
+            ("held-out wrong answers flagged by a public check", f"{score['flagged']}/{score['total']}",
+             f"{score['flag_share']:.0%} (target ≥ 85 %)")]
 
 
 def floor_notebook() -> nbformat.NotebookNode:
@@ -146,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.copies < 2:
         parser.error("--copies must be at least 2 (the per-submission cost is a difference of two runs)")
     measures = {"suite": suite, "widgets": widgets_rows, "grader": lambda: grader(args.copies),
-                "notebooks": notebooks}
+                "notebooks": notebooks, "heldout": heldout_rows}
     rows: list[Row] = []
     for part in PARTS:
         if part in parts:

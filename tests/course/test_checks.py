@@ -95,7 +95,7 @@ def test_unknown_exercise_is_reported():
 def test_ids_are_unique():
     checks.get("01.1")
     with pytest.raises(ValueError, match="registered twice"):
-        checks.register(checks.Exercise("01.1", "again"))
+        checks.register(checks.Exercise("01.1", "again", "dense_params"))
 
 
 def test_every_exercise_is_known_whatever_was_imported_first():
@@ -158,7 +158,7 @@ def test_an_error_inside_a_check_gets_the_keras_3_advice():
     def stale(model):
         return model.layers[0].output_shape
 
-    outcome = checks.run_check(checks.Check("reads a shape", stale), stack((8,)))
+    outcome = checks.run_check(checks.Check("reads a shape", stale), checks.Collected([checks.Case()], [stack((8,))]))
     assert not outcome.passed and "output_shape" in outcome.message and "layer.output.shape" in outcome.hint
 
 
@@ -201,3 +201,29 @@ def test_every_exercise_has_a_hint_ladder_without_solution_code():
         text = " ".join(exercise.hints)
         leaked = [line for line in lines.get(exercise_id, ()) if line in text]
         assert not leaked, f"{exercise_id}: hints contain solution lines {leaked}"
+
+
+def test_a_passing_check_can_report_what_it_measured():
+    exercise = checks.Exercise("99.1", "measure", "f", cases=[(2,)],
+                               checks=[checks.Check("doubles", lambda v: f"got {v}" if v == 4 else 1 / 0)])
+    report = checks.run_checks(exercise, lambda n: 2 * n)
+    assert report.passed and "✓ doubles\n      got 4" in repr(report)
+
+
+def test_one_definition_runs_public_cases_in_the_notebook_and_all_cases_in_grading():
+    seen = []
+    exercise = checks.Exercise(
+        "99.2", "table", "f", cases=[(1,), (2,)],
+        checks=[checks.Check("squares the public cases", lambda c: seen.append(c.table()), case=None)])
+    checks.run_checks(exercise, lambda n: n * n)
+    assert seen == [{(1,): 1, (2,): 4}]
+    with pytest.raises(ValueError, match="public cases come first"):
+        checks.Exercise("99.3", "x", "f", cases=[checks.Case((1,), public=False), (2,)])
+    with pytest.raises(ValueError, match="reads a grading-only case"):
+        checks.Exercise("99.4", "x", "f", cases=[(1,), checks.Case((2,), public=False)],
+                        checks=[checks.Check("public", lambda v: None, case=1)])
+
+
+def test_a_value_instead_of_the_function_is_explained():
+    text = repr(course.check("01.2", 42))
+    assert "expected the function build_stack" in text and 'course.check("01.2", build_stack)' in text
