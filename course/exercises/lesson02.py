@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Exercise, Input, register
 from course.exercises import expect, given
 
 N_FEATURES = 30
@@ -42,13 +43,14 @@ def late_checks(n: int) -> list[Check]:
 register(Exercise(
     id="02.1",
     title="Build a model late",
+    function="build_late",
     hints=(
         'Build the layers first, without any input; tell the model the input shape afterwards.',
         'model.build(shape) takes the full input shape, batch dimension first: None leaves it open.',
         'Shape: a Sequential with the two Dense layers, then model.build with (None, the number of features).',
     ),
-    prepare=lambda build_late: build_late(N_FEATURES),
-    public=late_checks(N_FEATURES),
+    cases=[(N_FEATURES,)],
+    checks=late_checks(N_FEATURES),
 ))
 
 CNN_LAYERS = ["Reshape", "Conv2D", "MaxPooling2D", "Flatten", "Dense"]
@@ -65,14 +67,14 @@ CNN_CHECKS = [
 register(Exercise(
     id="02.2",
     title="A convolutional network for flat pixels",
+    function="digits_cnn",
     hints=(
         'Conv2D wants images (height, width, channels), but the model receives 64 flat numbers.',
         "Reshape to 8×8×1 first; padding='same' keeps 8×8; pooling halves it; Flatten gives Dense a flat "
         'vector.',
         'Shape: keras.Input, Reshape, Conv2D(8, 3, same, relu), MaxPooling2D, Flatten, Dense(10, softmax).',
     ),
-    prepare=lambda digits_cnn: digits_cnn(),
-    public=CNN_CHECKS,
+    checks=CNN_CHECKS,
 ))
 
 
@@ -89,11 +91,13 @@ def shapes_match(shapes: Any, expected: list | None = None) -> None:
 register(Exercise(
     id="02.3",
     title="Read the shapes of a built model",
+    function="layer_output_shapes",
     hints=(
         'Every layer of a built model knows the symbolic tensor it produces.',
         'In Keras 3 `layer.output_shape` is gone: read the shape of `layer.output` and make it a tuple.',
         'Shape: a list comprehension over model.layers.',
     ),
-    prepare=lambda layer_output_shapes: layer_output_shapes(given.model("02.3-cnn")),
-    public=[Check("lists every layer's output shape in order", shapes_match)],
+    cases=[(Input("cnn"),)],
+    inputs={"cnn": partial(given.model, "02.3-cnn")},
+    checks=[Check("lists every layer's output shape in order", shapes_match)],
 ))
