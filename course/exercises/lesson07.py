@@ -105,14 +105,15 @@ def mlp_checks(width: int) -> list[Check]:
 register(Exercise(
     id="07.1",
     title="A residual MLP",
+    function="residual_mlp_model",
     hints=(
         "A residual connection adds a block's input to the block's output.",
         "The stem's output (width units) is both the block's input and the shortcut, so the two shapes match;"
         ' layers.Add joins them; use the width argument.',
         'Shape: stem on the pixels → block on the stem → Add([stem, block]) → Dense(10, softmax).',
     ),
-    prepare=lambda build: build(32),
-    public=mlp_checks(32),
+    cases=[(32,)],
+    checks=mlp_checks(32),
 ))
 
 
@@ -176,6 +177,7 @@ def blocks_have_params(table: dict) -> None:
 register(Exercise(
     id="07.2",
     title="A convolutional block that projects when it must",
+    function="conv_block_model",
     hints=(
         'Add needs both tensors to have the same shape.',
         "padding='same' keeps 8×8; when channels ≠ filters a 1×1 Conv2D projects the shortcut, otherwise the "
@@ -183,9 +185,10 @@ register(Exercise(
         'Shape: two 3×3 convolutions (relu on the first only); shortcut = input or its projection; Add; '
         'Activation("relu").',
     ),
-    prepare=lambda answer: expect.answer_table(answer, BLOCK_CASES),
-    public=[
-        Check("wires the block, the shortcut (projected only when needed) and the relu", blocks_are_right),
-        Check("has the right number of parameters", blocks_have_params),
+    cases=BLOCK_CASES,
+    checks=[
+        Check("wires the block, the shortcut (projected only when needed) and the relu",
+              lambda c: blocks_are_right(c.table()), points=2, case=None),
+        Check("has the right number of parameters", lambda c: blocks_have_params(c.table()), case=None),
     ],
 ))
