@@ -31,12 +31,23 @@ def layer_types(expected: list[str]) -> Any:
     return test
 
 
+def activations(expected: list[str]) -> Any:
+    def test(model: Any) -> None:
+        got = [getattr(getattr(layer, "activation", None), "__name__", None) for layer in model.layers]
+        got = [name for name in got if name is not None]
+        if got != expected:
+            raise CheckFailed(f"expected the activations {expected}, got {got}",
+                              f"pass activation= to each layer: {', '.join(repr(a) for a in expected)}.")
+    return test
+
+
 def late_checks(n: int) -> list[Check]:
     return [
         Check("returns a keras.Sequential", expect.sequential),
         Check(f"is built for (None, {n}) inputs", input_shape((None, n))),
         Check("has Dense(16) then Dense(1)", layer_types(["Dense", "Dense"])),
         Check(f"has {n * 16 + 16 + 17} parameters", lambda m: expect.param_count(m, n * 16 + 16 + 17)),
+        Check("uses relu, then sigmoid", activations(["relu", "sigmoid"])),
     ]
 
 
@@ -53,6 +64,24 @@ register(Exercise(
     checks=late_checks(N_FEATURES),
 ))
 
+def reshaped_to(model: Any, expected: tuple) -> None:
+    reshape = [layer for layer in model.layers if type(layer).__name__ == "Reshape"]
+    got = tuple(reshape[0].output.shape) if reshape else None
+    if got != expected:
+        raise CheckFailed(f"the Reshape layer outputs {got}, expected {expected}",
+                          "layers.Reshape((8, 8, 1)): 8×8 pixels, one channel.")
+
+
+def activations_end_with(wanted: str) -> Any:
+    def test(model: Any) -> None:
+        last = model.layers[-1]
+        got = getattr(getattr(last, "activation", None), "__name__", None)
+        if got != wanted:
+            raise CheckFailed(f"the last layer's activation is {got}, not {wanted}",
+                              f'give the last layer activation="{wanted}".')
+    return test
+
+
 CNN_LAYERS = ["Reshape", "Conv2D", "MaxPooling2D", "Flatten", "Dense"]
 
 CNN_CHECKS = [
@@ -60,7 +89,9 @@ CNN_CHECKS = [
     Check("takes 64 flat pixels and outputs (None, 10)", lambda m: (
         input_shape((None, 64))(m), expect.output_shape(m, (None, 10)))),
     Check(f"has the layers {', '.join(CNN_LAYERS)}", layer_types(CNN_LAYERS)),
+    Check("reshapes the pixels to (8, 8, 1)", lambda m: reshaped_to(m, (None, 8, 8, 1))),
     Check("has 1,370 parameters", lambda m: expect.param_count(m, 80 + 1290)),
+    Check("outputs class probabilities (softmax)", activations_end_with("softmax")),
 ]
 
 
@@ -88,6 +119,13 @@ def shapes_match(shapes: Any, expected: list | None = None) -> None:
                           "use tuple(layer.output.shape) for each layer in model.layers.")
 
 
+def shapes_are_tuples(shapes: Any) -> None:
+    others = sorted({type(s).__name__ for s in shapes if not isinstance(s, tuple)}) if isinstance(shapes, list) else []
+    if others:
+        raise CheckFailed(f"some shapes are a {' or '.join(others)}, not a tuple",
+                          "Keras 3 shapes are tuples: tuple(layer.output.shape).")
+
+
 register(Exercise(
     id="02.3",
     title="Read the shapes of a built model",
@@ -99,5 +137,9 @@ register(Exercise(
     ),
     cases=[(Input("cnn"),)],
     inputs={"cnn": partial(given.model, "02.3-cnn")},
-    checks=[Check("lists every layer's output shape in order", shapes_match)],
+    checks=[
+        Check("lists every layer's output shape in order", shapes_match),
+        # A saved answer keeps lists only (JSON): the notebook alone can see the tuples.
+        Check("gives each shape as a tuple", shapes_are_tuples, graded=False),
+    ],
 ))
