@@ -90,6 +90,11 @@ def residual_numbers(model: Any) -> None:
                           "add the two layers' outputs (after their relu), not their inputs.")
 
 
+def uncompiled(model: Any) -> None:
+    if model.get_compile_config():
+        raise CheckFailed("the model is compiled", "return it uncompiled: build the graph and return keras.Model(...).")
+
+
 def mlp_checks(width: int) -> list[Check]:
     params = 64 * width + width + width * width + width + 10 * width + 10
     return [
@@ -99,6 +104,7 @@ def mlp_checks(width: int) -> list[Check]:
               residual_wiring(width), points=2),
         Check(f"has {params:,} parameters (Add has none)", lambda m: expect.param_count(m, params)),
         Check("computes stem + block, checked by hand", residual_numbers),
+        Check("is returned uncompiled", uncompiled),
     ]
 
 
@@ -140,6 +146,9 @@ def block_is_right(channels: int, filters: int, model: Any) -> None:
     if len(long) != 2 or not (conv(long[1], filters, (3, 3), "relu") and conv(long[0], filters, (3, 3))):
         raise CheckFailed(f"{where}: the block should be Conv2D({filters}, 3, relu) then Conv2D({filters}, 3)",
                           "padding='same' keeps the 8×8 size, so the shapes can be added.")
+    if long[0].config.get("activation") != "linear":
+        raise CheckFailed(f"{where}: the block's second Conv2D uses activation {long[0].config.get('activation')!r}, "
+                          "expected none", "relu comes once the shortcut is added: layers.Activation('relu')(added).")
     if long[0].config.get("padding") != "same" or long[1].config.get("padding") != "same":
         raise CheckFailed(f"{where}: the block's convolutions should use padding='same'")
     if channels == filters and short:
