@@ -45,9 +45,9 @@ def late_checks(n: int) -> list[Check]:
     return [
         Check("returns a keras.Sequential", expect.sequential),
         Check(f"is built for (None, {n}) inputs", input_shape((None, n))),
-        Check("has Dense(16) then Dense(1)", layer_types(["Dense", "Dense"])),
+        Check("has Dense(16) then Dense(1), with relu then sigmoid", lambda m: (
+            layer_types(["Dense", "Dense"])(m), activations(["relu", "sigmoid"])(m))),
         Check(f"has {n * 16 + 16 + 17} parameters", lambda m: expect.param_count(m, n * 16 + 16 + 17)),
-        Check("uses relu, then sigmoid", activations(["relu", "sigmoid"])),
     ]
 
 
@@ -86,12 +86,11 @@ CNN_LAYERS = ["Reshape", "Conv2D", "MaxPooling2D", "Flatten", "Dense"]
 
 CNN_CHECKS = [
     Check("returns a keras.Sequential", expect.sequential),
-    Check("takes 64 flat pixels and outputs (None, 10)", lambda m: (
-        input_shape((None, 64))(m), expect.output_shape(m, (None, 10)))),
-    Check(f"has the layers {', '.join(CNN_LAYERS)}", layer_types(CNN_LAYERS)),
-    Check("reshapes the pixels to (8, 8, 1)", lambda m: reshaped_to(m, (None, 8, 8, 1))),
+    Check("takes 64 flat pixels and outputs 10 class probabilities (softmax)", lambda m: (
+        input_shape((None, 64))(m), expect.output_shape(m, (None, 10)), activations_end_with("softmax")(m))),
+    Check(f"has the layers {', '.join(CNN_LAYERS)}, reshaping to (8, 8, 1)", lambda m: (
+        layer_types(CNN_LAYERS)(m), reshaped_to(m, (None, 8, 8, 1)))),
     Check("has 1,370 parameters", lambda m: expect.param_count(m, 80 + 1290)),
-    Check("outputs class probabilities (softmax)", activations_end_with("softmax")),
 ]
 
 

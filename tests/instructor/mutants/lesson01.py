@@ -51,7 +51,7 @@ def build_stack_unbuilt(hidden_sizes):
 @mutant("01.2", "hard-codes the notebook's sizes", hidden_only="the public case is the notebook's (64, 32)")
 def build_stack_hard_coded(hidden_sizes):
     return keras.Sequential([keras.Input(shape=(64,)), layers.Dense(64, activation="relu"),
-                             layers.Dense(32, activation="relu"), layers.Dense(10, activation="softmax", name="digit")])
+                             layers.Dense(32, activation="relu"), layers.Dense(10, activation="softmax")])
 
 
 @mutant("01.2", "skips the last hidden size", words=("parameters",))
@@ -60,15 +60,6 @@ def build_stack_off_by_one(hidden_sizes):
     for units in hidden_sizes[:-1]:
         model.add(layers.Dense(units, activation="relu"))
     model.add(layers.Dense(10, activation="softmax", name="digit"))
-    return model
-
-
-@mutant("01.2", "output layer not named digit", words=('"digit"', 'name="digit"'))
-def build_stack_unnamed(hidden_sizes):
-    model = keras.Sequential([keras.Input(shape=(64,))])
-    for units in hidden_sizes:
-        model.add(layers.Dense(units, activation="relu"))
-    model.add(layers.Dense(10, activation="softmax"))
     return model
 
 
@@ -103,4 +94,4 @@ def build_graph_hard_coded(hidden_sizes):
     inputs = keras.Input(shape=(64,))
     x = layers.Dense(64, activation="relu")(inputs)
     x = layers.Dense(32, activation="relu")(x)
-    return keras.Model(inputs, layers.Dense(10, activation="softmax", name="digit")(x))
+    return keras.Model(inputs, layers.Dense(10, activation="softmax")(x))
