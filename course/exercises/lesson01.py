@@ -29,13 +29,15 @@ def matches_keras(table: dict[tuple[int, int], Any]) -> None:
 register(Exercise(
     id="01.1",
     title="Count a Dense layer's parameters",
+    function="dense_params",
     hints=(
         'A Dense layer connects every input to every unit, and each unit adds something of its own.',
         'Weights: one per (input, unit) pair. Biases: one per unit.',
         'Return the product of the two arguments plus the number of units.',
     ),
-    prepare=lambda answer: expect.answer_table(answer, DENSE_CASES),
-    public=[Check("agrees with Keras for (64, 32), (32, 10) and (4, 1)", matches_keras)],
+    cases=DENSE_CASES,
+    checks=[Check("agrees with Keras for (64, 32), (32, 10) and (4, 1)",
+                  lambda collected: matches_keras(collected.table()), case=None)],
 ))
 
 
@@ -101,6 +103,7 @@ STACK_CHECKS = [Check("returns a keras.Sequential", expect.sequential),
 register(Exercise(
     id="01.2",
     title="Build a stack of any depth with Sequential",
+    function="build_stack",
     hints=(
         'Start from an empty keras.Sequential and add one layer at a time in a loop.',
         'Each hidden Dense needs the ReLU activation (without it the stack is a single linear map); the last '
@@ -108,8 +111,8 @@ register(Exercise(
         'Shape: make the model; add keras.Input(shape=(64,)); `for units in hidden_sizes:` add a Dense with '
         'those units; after the loop add the 10-unit output layer; return the model.',
     ),
-    prepare=lambda build_stack: build_stack(HIDDEN),
-    public=STACK_CHECKS,
+    cases=[(HIDDEN,)],
+    checks=STACK_CHECKS,
 ))
 
 GRAPH_CHECKS = [
@@ -121,6 +124,7 @@ GRAPH_CHECKS = [
 register(Exercise(
     id="01.3",
     title="Rebuild the stack with the functional API",
+    function="build_graph",
     hints=(
         'Keep one variable, x, that always holds the latest tensor.',
         'In the functional API a layer is called on a tensor and returns a new one; only layers on the path '
@@ -128,6 +132,6 @@ register(Exercise(
         'Shape: make the Input and let x start there; in the loop call a new Dense on x and keep its result '
         'in x; the softmax layer on x gives the outputs; keras.Model from the inputs to the outputs.',
     ),
-    prepare=lambda build_graph: build_graph(HIDDEN),
-    public=GRAPH_CHECKS,
+    cases=[(HIDDEN,)],
+    checks=GRAPH_CHECKS,
 ))

@@ -90,6 +90,11 @@ def residual_numbers(model: Any) -> None:
                           "add the two layers' outputs (after their relu), not their inputs.")
 
 
+def uncompiled(model: Any) -> None:
+    if model.get_compile_config():
+        raise CheckFailed("the model is compiled", "return it uncompiled: build the graph and return keras.Model(...).")
+
+
 def mlp_checks(width: int) -> list[Check]:
     params = 64 * width + width + width * width + width + 10 * width + 10
     return [
@@ -99,20 +104,22 @@ def mlp_checks(width: int) -> list[Check]:
               residual_wiring(width), points=2),
         Check(f"has {params:,} parameters (Add has none)", lambda m: expect.param_count(m, params)),
         Check("computes stem + block, checked by hand", residual_numbers),
+        Check("is returned uncompiled", uncompiled),
     ]
 
 
 register(Exercise(
     id="07.1",
     title="A residual MLP",
+    function="residual_mlp_model",
     hints=(
         "A residual connection adds a block's input to the block's output.",
         "The stem's output (width units) is both the block's input and the shortcut, so the two shapes match;"
         ' layers.Add joins them; use the width argument.',
         'Shape: stem on the pixels → block on the stem → Add([stem, block]) → Dense(10, softmax).',
     ),
-    prepare=lambda build: build(32),
-    public=mlp_checks(32),
+    cases=[(32,)],
+    checks=mlp_checks(32),
 ))
 
 
@@ -139,6 +146,9 @@ def block_is_right(channels: int, filters: int, model: Any) -> None:
     if len(long) != 2 or not (conv(long[1], filters, (3, 3), "relu") and conv(long[0], filters, (3, 3))):
         raise CheckFailed(f"{where}: the block should be Conv2D({filters}, 3, relu) then Conv2D({filters}, 3)",
                           "padding='same' keeps the 8×8 size, so the shapes can be added.")
+    if long[0].config.get("activation") != "linear":
+        raise CheckFailed(f"{where}: the block's second Conv2D uses activation {long[0].config.get('activation')!r}, "
+                          "expected none", "relu comes once the shortcut is added: layers.Activation('relu')(added).")
     if long[0].config.get("padding") != "same" or long[1].config.get("padding") != "same":
         raise CheckFailed(f"{where}: the block's convolutions should use padding='same'")
     if channels == filters and short:
@@ -176,6 +186,7 @@ def blocks_have_params(table: dict) -> None:
 register(Exercise(
     id="07.2",
     title="A convolutional block that projects when it must",
+    function="conv_block_model",
     hints=(
         'Add needs both tensors to have the same shape.',
         "padding='same' keeps 8×8; when channels ≠ filters a 1×1 Conv2D projects the shortcut, otherwise the "
@@ -183,9 +194,10 @@ register(Exercise(
         'Shape: two 3×3 convolutions (relu on the first only); shortcut = input or its projection; Add; '
         'Activation("relu").',
     ),
-    prepare=lambda answer: expect.answer_table(answer, BLOCK_CASES),
-    public=[
-        Check("wires the block, the shortcut (projected only when needed) and the relu", blocks_are_right),
-        Check("has the right number of parameters", blocks_have_params),
+    cases=BLOCK_CASES,
+    checks=[
+        Check("wires the block, the shortcut (projected only when needed) and the relu",
+              lambda c: blocks_are_right(c.table()), points=2, case=None),
+        Check("has the right number of parameters", lambda c: blocks_have_params(c.table()), case=None),
     ],
 ))

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from course.checks import Check
+from course.checks import Check, Collected
 from course.exercises import expect
-from course.exercises.lesson01 import (
-    DENSE_CASES,
-    GRAPH_CHECKS,
-    HIDDEN,
-    SAMPLE,
-    STACK_CHECKS,
-    matches_keras,
-    shape_checks,
-)
-from instructor.exercises import Collected, grade, graded_table, on_first_case
+from course.exercises.lesson01 import HIDDEN, SAMPLE, matches_keras, shape_checks
+from instructor.exercises import grading
 from instructor.expectations import function_of, shipped
 
-GRADED_DENSE = [*DENSE_CASES, (100, 7), (1, 1)]  # the last two are hidden
+OTHER_DENSE = [(100, 7), (1, 1)]
 OTHER_SIZES = [(16,), (8, 8, 8)]
 
 
@@ -40,40 +32,24 @@ def stack_function() -> dict:
 
 
 def other_sizes(kind: Callable[[Any], None]) -> Callable[[Collected], None]:
-    """Hidden check: the answer also works for other hidden sizes (grading cases 1, 2, ...)."""
+    """Hidden check: the answer also works for other hidden sizes (the grading-only cases)."""
     def test(collected: Collected) -> None:
-        for index, hidden in enumerate(OTHER_SIZES, 1):
-            model = collected.value(index)
+        for (hidden,), model in collected.table(public=False).items():
             kind(model)
-            for _, check in shape_checks(hidden):
+            for _, check in shape_checks(tuple(hidden)):
                 check(model)
     return test
 
 
-grade(
-    "01.1",
-    function="dense_params",
-    cases=GRADED_DENSE,
-    checks=[
-        Check("agrees with Keras for (64, 32), (32, 10) and (4, 1)",
-              graded_table(matches_keras, GRADED_DENSE, range(3))),
-        Check("agrees with Keras for other layer sizes", graded_table(matches_keras, GRADED_DENSE, range(3, 5)),
-              hidden=True),
-    ],
-)
+grading("01.1", cases=OTHER_DENSE, checks=[
+    Check("agrees with Keras for other layer sizes", lambda c: matches_keras(c.table(public=False)),
+          hidden=True, case=None),
+])
 
-grade(
-    "01.2",
-    function="build_stack",
-    cases=[(HIDDEN,), *[(size,) for size in OTHER_SIZES]],
-    checks=[*on_first_case(STACK_CHECKS),
-            Check("works for other hidden sizes", other_sizes(expect.sequential), hidden=True)],
-)
+grading("01.2", cases=[(size,) for size in OTHER_SIZES], checks=[
+    Check("works for other hidden sizes", other_sizes(expect.sequential), hidden=True, case=None),
+])
 
-grade(
-    "01.3",
-    function="build_graph",
-    cases=[(HIDDEN,), *[(size,) for size in OTHER_SIZES]],
-    checks=[*on_first_case(GRAPH_CHECKS),
-            Check("works for other hidden sizes", other_sizes(expect.functional), hidden=True)],
-)
+grading("01.3", cases=[(size,) for size in OTHER_SIZES], checks=[
+    Check("works for other hidden sizes", other_sizes(expect.functional), hidden=True, case=None),
+])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from course.checks import Check, CheckFailed
+from course.checks import Check, CheckFailed, Input
 from course.exercises import expect
-from course.exercises.lesson02 import CNN_CHECKS, N_FEATURES, late_checks, shapes_match
-from instructor.exercises import Input, grade, on_case, on_first_case
+from course.exercises.lesson02 import late_checks, shapes_match
+from instructor.exercises import grading
 from instructor.expectations import shipped
 
 
@@ -38,29 +38,14 @@ def conv_settings(model: Any) -> None:
         raise CheckFailed(f"Conv2D has filters, kernel, padding, activation {got}")
 
 
-grade(
-    "02.1",
-    function="build_late",
-    cases=[(N_FEATURES,), (5,)],
-    checks=[*on_first_case(late_checks(N_FEATURES)),
-            Check("is built for any number of features", on_case(1, expect.all_of(late_checks(5))), hidden=True)],
-)
+grading("02.1", cases=[(5,)], checks=[
+    Check("is built for any number of features", expect.all_of(late_checks(5)), hidden=True, case=1),
+])
 
-grade(
-    "02.2",
-    function="digits_cnn",
-    cases=[()],
-    checks=[*on_first_case(CNN_CHECKS),
-            Check("uses Conv2D(8, 3, padding='same', activation='relu')", on_case(0, conv_settings), hidden=True)],
-)
+grading("02.2", checks=[
+    Check("uses Conv2D(8, 3, padding='same', activation='relu')", conv_settings, hidden=True),
+])
 
-grade(
-    "02.3",
-    function="layer_output_shapes",
-    cases=[(Input("cnn"),), (Input("dense"),)],
-    inputs={"cnn": reference_cnn, "dense": reference_dense},
-    checks=[
-        Check("lists every layer's output shape in order", on_case(0, shapes_match)),
-        Check("works for another model", on_case(1, lambda s: shapes_match(s, [(None, 5), (None, 2)])), hidden=True),
-    ],
-)
+grading("02.3", cases=[(Input("dense"),)], inputs={"dense": reference_dense}, checks=[
+    Check("works for another model", lambda shapes: shapes_match(shapes, [(None, 5), (None, 2)]), hidden=True, case=1),
+])

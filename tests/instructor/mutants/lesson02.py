@@ -32,6 +32,13 @@ def build_late_one_layer(n_features):
     return model
 
 
+@mutant("02.1", "no activations", words=("relu", "sigmoid"))
+def build_late_linear(n_features):
+    model = keras.Sequential([layers.Dense(16), layers.Dense(1)])
+    model.build((None, n_features))
+    return model
+
+
 @mutant("02.2", "no Reshape before Conv2D", words=("ndim",))
 def digits_cnn_no_reshape():
     return keras.Sequential([keras.Input(shape=(64,)), layers.Conv2D(8, 3, padding="same", activation="relu"),
@@ -50,6 +57,20 @@ def digits_cnn_no_flatten():
     return keras.Sequential([keras.Input(shape=(64,)), layers.Reshape((8, 8, 1)),
                              layers.Conv2D(8, 3, padding="same", activation="relu"), layers.MaxPooling2D(),
                              layers.Dense(10, activation="softmax")])
+
+
+@mutant("02.2", "no softmax on the output", words=("softmax",))
+def digits_cnn_no_softmax():
+    return keras.Sequential([keras.Input(shape=(64,)), layers.Reshape((8, 8, 1)),
+                             layers.Conv2D(8, 3, padding="same", activation="relu"), layers.MaxPooling2D(),
+                             layers.Flatten(), layers.Dense(10)])
+
+
+@mutant("02.2", "reshapes to 4×16", words=("(8, 8, 1)",))
+def digits_cnn_wrong_reshape():
+    return keras.Sequential([keras.Input(shape=(64,)), layers.Reshape((4, 16, 1)),
+                             layers.Conv2D(8, 3, padding="same", activation="relu"), layers.MaxPooling2D(),
+                             layers.Flatten(), layers.Dense(10, activation="softmax")])
 
 
 @mutant("02.2", "linear convolution", hidden_only="the convolution's settings are a hidden check")
@@ -71,3 +92,9 @@ def layer_output_shapes_skip_first(model):
 @mutant("02.3", "hard-codes the notebook's shapes", hidden_only="another model is a hidden grading case")
 def layer_output_shapes_hard_coded(model):
     return [(None, 8, 8, 1), (None, 6, 6, 4), (None, 3, 3, 4), (None, 36), (None, 3)]
+
+
+@mutant("02.3", "lists instead of tuples", words=("tuple",),
+        grading_blind="a saved answer is JSON, where tuples become lists")
+def layer_output_shapes_lists(model):
+    return [list(layer.output.shape) for layer in model.layers]

@@ -38,13 +38,24 @@ def residual_mlp_model_hard_coded(width):
     return keras.Model(pixels, layers.Dense(10, activation="softmax")(layers.Add()([stem, block])))
 
 
-def _block(channels, filters, project, padding="same", last_relu=False):
+@mutant("07.1", "compiles the model", words=("compiled",))
+def residual_mlp_model_compiled(width):
+    pixels = keras.Input(shape=(64,))
+    stem = layers.Dense(width, activation="relu")(pixels)
+    block = layers.Dense(width, activation="relu")(stem)
+    model = keras.Model(pixels, layers.Dense(10, activation="softmax")(layers.Add()([stem, block])))
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def _block(channels, filters, project, padding="same", last_relu=False, end_relu=None):
     maps = keras.Input(shape=(8, 8, channels))
     y = layers.Conv2D(filters, 3, padding=padding, activation="relu")(maps)
     y = layers.Conv2D(filters, 3, padding=padding, activation="relu" if last_relu else None)(y)
     shortcut = layers.Conv2D(filters, 1)(maps) if project else maps
     added = layers.Add()([shortcut, y])
-    return keras.Model(maps, added if last_relu else layers.Activation("relu")(added))
+    end_relu = not last_relu if end_relu is None else end_relu
+    return keras.Model(maps, layers.Activation("relu")(added) if end_relu else added)
 
 
 @mutant("07.2", "always projects", words=("projection",))
@@ -65,3 +76,8 @@ def conv_block_model_relu_before_add(channels, filters):
 @mutant("07.2", "valid padding", words=("incompatible shapes", "padding='same'"))
 def conv_block_model_valid(channels, filters):
     return _block(channels, filters, project=channels != filters, padding="valid")
+
+
+@mutant("07.2", "relu on both convolutions and after the sum", words=("second Conv2D", "expected none"))
+def conv_block_model_relu_twice(channels, filters):
+    return _block(channels, filters, project=channels != filters, last_relu=True, end_relu=True)
