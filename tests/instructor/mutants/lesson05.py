@@ -77,3 +77,51 @@ def three_view_classifier_unnamed():
     inputs = [keras.Input(shape=(10,)) for _ in range(3)]
     joined = layers.Concatenate()([layers.Dense(4, activation="relu")(t) for t in inputs])
     return keras.Model(inputs, layers.Dense(1, activation="sigmoid")(joined))
+
+
+@mutant("05.2", "a deep path without relu", words=("relu",))
+def wide_and_deep_model_linear_deep(n_wide, n_deep):
+    wide_in = keras.Input(shape=(n_wide,), name="wide")
+    deep_in = keras.Input(shape=(n_deep,), name="deep")
+    deep = layers.Dense(16)(layers.Dense(16)(deep_in))
+    return keras.Model([wide_in, deep_in], layers.Dense(1)(layers.Concatenate()([wide_in, deep])))
+
+
+@mutant("05.2", "a sigmoid on the output", words=("Dense(1)",))
+def wide_and_deep_model_sigmoid(n_wide, n_deep):
+    wide_in = keras.Input(shape=(n_wide,), name="wide")
+    deep_in = keras.Input(shape=(n_deep,), name="deep")
+    deep = layers.Dense(16, activation="relu")(layers.Dense(16, activation="relu")(deep_in))
+    joined = layers.Concatenate()([wide_in, deep])
+    return keras.Model([wide_in, deep_in], layers.Dense(1, activation="sigmoid")(joined))
+
+
+@mutant("05.2", "a hidden layer after the join", words=("Concatenate",))
+def wide_and_deep_model_after_join(n_wide, n_deep):
+    wide_in = keras.Input(shape=(n_wide,), name="wide")
+    deep_in = keras.Input(shape=(n_deep,), name="deep")
+    deep = layers.Dense(16, activation="relu")(layers.Dense(16, activation="relu")(deep_in))
+    joined = layers.Dense(8, activation="relu")(layers.Concatenate()([wide_in, deep]))
+    return keras.Model([wide_in, deep_in], layers.Dense(1)(joined))
+
+
+def _views(activation="relu", output="sigmoid", join=True):
+    inputs = {name: keras.Input(shape=(10,), name=name) for name in ("mean", "error", "worst")}
+    summaries = [layers.Dense(4, activation=activation)(t) for t in inputs.values()]
+    joined = layers.Concatenate()(summaries) if join else layers.Add()(summaries)
+    return keras.Model(inputs, layers.Dense(1, activation=output)(joined))
+
+
+@mutant("05.3", "linear view layers", words=("relu",))
+def three_view_classifier_linear_views():
+    return _views(activation=None)
+
+
+@mutant("05.3", "no sigmoid on the output", words=("sigmoid",))
+def three_view_classifier_linear_output():
+    return _views(output=None)
+
+
+@mutant("05.3", "adds the views instead of concatenating", words=("Concatenate",))
+def three_view_classifier_added():
+    return _views(join=False)
