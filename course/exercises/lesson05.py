@@ -175,3 +175,86 @@ register(Exercise(
         Check("reaches 92 % test accuracy when trained for 20 epochs", learns_from_three_views, points=2),
     ],
 ))
+
+
+# 05.4 · Your design (open): the learner chooses how to combine the three views; every answer gets
+# the same training budget, on a fresh copy, and is judged on the held-out tumours.
+
+VIEWS = {"mean": (None, 10), "error": (None, 10), "worst": (None, 10)}
+PARAM_LIMIT = 1_000
+BUDGET = {"epochs": 10, "batch_size": 64, "learning_rate": 1e-2}
+TARGET_ACCURACY, TARGET_LOSS = 0.90, 0.22
+
+
+def views(x: np.ndarray) -> dict[str, np.ndarray]:
+    return {name: x[:, columns] for name, columns in GROUPS.items()}
+
+
+def design_structure(model: Any) -> None:
+    import widgets
+
+    expect.functional(model)
+    expect.built(model)
+    inputs_named(VIEWS)(model)
+    if len(model.outputs) != 1:
+        raise CheckFailed(f"the model has {len(model.outputs)} outputs, expected one probability",
+                          "end in a single Dense(1, activation='sigmoid') output.")
+    expect.output_shape(model, (None, 1))
+    graph = widgets.architecture_graph(model)
+    reached = graph.ancestors(graph.outputs[0])
+    unused = sorted(graph.nodes[n].layer_name for n in graph.inputs if n not in reached)
+    if unused:
+        raise CheckFailed(f"the input(s) {unused} never reach the output",
+                          "every view must feed the output: join it in (Concatenate) or give it its own path.")
+
+
+def design_learns(seed: int) -> Callable[[Any], str]:
+    """Trains a fresh copy of the design with the fixed budget and `seed`; the held-out numbers."""
+    def test(model: Any) -> str:
+        from course import data
+
+        (x_train, y_train), (x_test, y_test) = data.load_breast_cancer()
+        fresh = expect.train_fresh(model, views(x_train), y_train, loss="binary_crossentropy",
+                                   metrics=["accuracy"], seed=seed, **BUDGET)
+        scores = fresh.evaluate(views(x_test), y_test, verbose=0, return_dict=True)
+        accuracy, loss = float(scores["accuracy"]), float(scores["loss"])
+        note = (f"held-out accuracy {accuracy:.2f} (target at least {TARGET_ACCURACY:.2f}), "
+                f"loss {loss:.2f} (target at most {TARGET_LOSS:.2f})")
+        if accuracy >= TARGET_ACCURACY and loss <= TARGET_LOSS:
+            return note
+        if accuracy < 0.7:
+            hint = ("the model gives (almost) every tumour the same answer: a 1-unit softmax always outputs 1; "
+                    "one probability needs activation='sigmoid'.")
+        elif not loss <= TARGET_LOSS and accuracy >= TARGET_ACCURACY:
+            hint = ("the labels are mostly right but the loss is high: the output is not a probability between "
+                    "0 and 1; end in Dense(1, activation='sigmoid').")
+        else:
+            hint = ("the design learns too little in 10 epochs: give the views a few relu units before the output "
+                    "(no 1-unit bottleneck), and use all three.")
+        raise CheckFailed(f"after the fixed training: {note}", hint)
+    return test
+
+
+register(Exercise(
+    id="05.4",
+    title="Your design: three views, one diagnosis",
+    function="design_three_views",
+    timeout=300,
+    hints=(
+        'Any design that reads all three inputs and ends in one probability can work: start from one this '
+        'lesson built, then read the numbers the check prints.',
+        'The output is one probability: one unit with sigmoid (a 1-unit softmax always says 1). 30 features '
+        'and 426 training tumours need few parameters: model.count_params() shows where you stand, and the '
+        "checker's copy starts from fresh weights, so your own training does not count.",
+        'Shape: a dict of three named Inputs; either Concatenate them and stack Dense layers, or give each its '
+        'own small relu Dense and Concatenate those (or send one view straight to the join); then a '
+        'Dense(1, sigmoid); keras.Model(inputs, output).',
+    ),
+    checks=[
+        Check("takes mean, error and worst (10 features each), uses all three, outputs one probability",
+              design_structure),
+        Check(f"has at most {PARAM_LIMIT:,} parameters", lambda model: expect.at_most_params(model, PARAM_LIMIT)),
+        Check("reaches the target on the held-out tumours (fresh weights, seed 0, 10 epochs)", design_learns(0),
+              points=2),
+    ],
+))

@@ -125,3 +125,48 @@ def three_view_classifier_linear_output():
 @mutant("05.3", "adds the views instead of concatenating", words=("Concatenate",))
 def three_view_classifier_added():
     return _views(join=False)
+
+
+def _design(units=8, output="sigmoid", second=0, used=("mean", "error", "worst")):
+    inputs = {name: keras.Input(shape=(10,), name=name) for name in ("mean", "error", "worst")}
+    towers = []
+    for name in used:
+        tower = layers.Dense(units, activation="relu")(inputs[name])
+        if second:
+            tower = layers.Dense(second, activation="relu")(tower)
+        towers.append(tower)
+    joined = layers.Concatenate()(towers) if len(towers) > 1 else towers[0]
+    return keras.Model(inputs, layers.Dense(1, activation=output)(joined))
+
+
+@mutant("05.4", "a 1-unit softmax head", words=("accuracy", "sigmoid"))
+def design_three_views_softmax():
+    return _design(output="softmax")
+
+
+@mutant("05.4", "no activation on the output", words=("loss", "not a probability", "sigmoid"))
+def design_three_views_linear():
+    return _design(output=None)
+
+
+@mutant("05.4", "a relu on the output", words=("loss", "sigmoid"))
+def design_three_views_relu():
+    return _design(output="relu")
+
+
+@mutant("05.4", "far over the parameter limit", words=("parameters", "allowed"))
+def design_three_views_big():
+    return _design(units=64, second=64)
+
+
+@mutant("05.4", "reads only the mean view", words=("never reach the output",))
+def design_three_views_one_view():
+    return _design(units=16, used=("mean",))
+
+
+@mutant("05.4", "one Sequential on all 30 features", words=("Sequential",))
+def design_three_views_sequential():
+    model = keras.Sequential([keras.Input(shape=(30,)), layers.Dense(8, activation="relu"),
+                              layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    return model
