@@ -239,7 +239,6 @@ register(Exercise(
     id="05.4",
     title="Your design: three views, one diagnosis",
     function="design_three_views",
-    timeout=300,
     hints=(
         'Any design that reads all three inputs and ends in one probability can work: start from one this '
         'lesson built, then read the numbers the check prints.',
