@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Exercise, Input, register
 from course.exercises import expect, given
 
 N_FEATURES = 30
@@ -15,6 +16,29 @@ N_FEATURES = 30
 def loss_name(model: Any) -> str:
     loss = model.loss
     return loss if isinstance(loss, str) else getattr(loss, "name", type(loss).__name__)
+
+
+def takes_features(n_features: int) -> Callable[[Any], None]:
+    def test(model: Any) -> None:
+        expect.built(model)
+        got = [tuple(t.shape) for t in model.inputs]
+        if got != [(None, n_features)]:
+            raise CheckFailed(f"expected one input of shape (None, {n_features}), got {got}",
+                              "start with keras.Input(shape=(n_features,)), using the argument.")
+        expect.output_shape(model, (None, 1))
+    return test
+
+
+def activation_name(layer: Any) -> str:
+    return getattr(layer.activation, "__name__", str(layer.activation))
+
+
+def hidden_and_output(model: Any) -> None:
+    dense = [(layer.units, activation_name(layer)) for layer in model.layers if type(layer).__name__ == "Dense"]
+    if dense != [(16, "relu"), (1, "sigmoid")]:
+        shown = ", ".join(f"Dense({units}, {activation})" for units, activation in dense) or "none"
+        raise CheckFailed(f"the Dense layers are {shown}; expected Dense(16, relu) then Dense(1, sigmoid)",
+                          'one hidden layers.Dense(16, activation="relu"), then a 1-unit sigmoid output.')
 
 
 def compiled_binary(model: Any) -> None:
@@ -43,17 +67,12 @@ def learns_the_tumours(model: Any) -> None:
                           "check the output activation (sigmoid) and the loss.")
 
 
-BINARY_CHECKS = [
-    Check("returns a functional model", expect.functional),
-    Check("takes 30 features and outputs one probability", lambda m: expect.output_shape(m, (None, 1))),
-    Check("is compiled with Adam and binary cross-entropy", compiled_binary),
-    Check("reaches 90 % test accuracy on the tumours in 20 epochs", learns_the_tumours, points=2),
-]
-
-
 register(Exercise(
     id="04.1",
     title="A compiled binary classifier",
+    function="build_binary_classifier",
+    cases=[(N_FEATURES,)],
+    timeout=300,
     hints=(
         'Build the model as in lesson 01, then compile it before returning it.',
         'One probability needs a 1-unit sigmoid output and binary cross-entropy; Keras 3 optimizers take '
@@ -61,8 +80,13 @@ register(Exercise(
         'Shape: Input(n_features) → Dense(16, relu) → Dense(1, sigmoid); keras.Model; compile with optimizer,'
         ' loss and metrics=["accuracy"]; return.',
     ),
-    prepare=lambda build: build(N_FEATURES),
-    public=BINARY_CHECKS,
+    checks=[
+        Check("returns a functional model", expect.functional),
+        Check("takes 30 features and outputs one probability", takes_features(N_FEATURES)),
+        Check("has one hidden Dense(16, relu) layer and a sigmoid output", hidden_and_output),
+        Check("is compiled with Adam and binary cross-entropy", compiled_binary),
+        Check("reaches 90 % test accuracy on the tumours in 20 epochs", learns_the_tumours, points=2),
+    ],
 ))
 
 
@@ -81,29 +105,22 @@ def early_stopping_config(callback: Any) -> None:
 register(Exercise(
     id="04.2",
     title="Configure early stopping",
+    function="make_early_stopping",
     hints=(
         'Look at the arguments of keras.callbacks.EarlyStopping.',
         "Watch the validation loss, wait 5 epochs without improvement, and go back to the best epoch's "
         'weights. Pass every setting by keyword: the second positional argument is min_delta, not patience.',
         'Shape: return EarlyStopping(monitor=..., patience=..., restore_best_weights=...).',
     ),
-    prepare=lambda make: make(),
-    public=[Check("watches val_loss, waits 5 epochs, restores the best weights", early_stopping_config)],
+    checks=[Check("watches val_loss, waits 5 epochs, restores the best weights", early_stopping_config)],
 ))
 
-def labels_for_both(answer: Callable) -> dict | None:
-    """The answer's labels for two shipped models, and the labels expected of it."""
-    expected = given.arrays("04.3-labels")
-    got = {kind: answer(given.model(f"04.3-{kind}"), expected["x"]) for kind in ("binary", "three")}
-    if any(v is None or v is ... for v in got.values()):
-        return None
-    got["expected"] = expected
-    return got
 
-
-def labels_match(kind: str) -> Callable[[dict], None]:
-    def test(result: dict) -> None:
-        got, expected = np.asarray(result[kind]), result["expected"][kind]
+def labels_match(kind: str) -> Callable[[Any], None]:
+    """The answer's labels against the ones shipped for the `kind` model ("binary" or "three") on x."""
+    def test(got: Any) -> None:
+        expected = given.arrays("04.3-labels")[kind]
+        got = np.asarray(got)
         if got.shape != expected.shape:
             raise CheckFailed(f"expected a 1-D array of {expected.shape[0]} labels, got shape {got.shape}",
                               "one label per row: index [:, 0] for one output, argmax(axis=-1) for several.")
@@ -117,6 +134,10 @@ def labels_match(kind: str) -> Callable[[dict], None]:
 register(Exercise(
     id="04.3",
     title="From probabilities to labels",
+    function="predict_labels",
+    cases=[(Input("binary"), Input("x")), (Input("three"), Input("x"))],
+    inputs={"binary": partial(given.model, "04.3-binary"), "three": partial(given.model, "04.3-three"),
+            "x": lambda: given.arrays("04.3-labels")["x"]},
     hints=(
         'predict gives probabilities: one column for a sigmoid output, several for softmax.',
         'One column: compare with 0.5. Several: take the index of the largest. Either way one integer per '
@@ -124,9 +145,8 @@ register(Exercise(
         'Shape: p = model.predict(x, verbose=0); if p has one column threshold p[:, 0], else argmax over the '
         'last axis; make the result integers.',
     ),
-    prepare=labels_for_both,
-    public=[
-        Check("thresholds a single sigmoid output at 0.5", labels_match("binary")),
-        Check("takes the most likely of several softmax units", labels_match("three")),
+    checks=[
+        Check("thresholds a single sigmoid output at 0.5", labels_match("binary"), case=0),
+        Check("takes the most likely of several softmax units", labels_match("three"), case=1),
     ],
 ))

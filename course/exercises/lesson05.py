@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Exercise, Input, register
 from course.exercises import expect
 
 X = np.arange(4 * 30, dtype="float32").reshape(4, 30)
@@ -26,22 +26,18 @@ def groups_match_for(x: np.ndarray) -> Callable[[Any], None]:
     return test
 
 
-groups_match = groups_match_for(X)
-
-
-X_OTHER = np.random.default_rng(5).random((7, 30)).astype("float32")
-
-
 register(Exercise(
     id="05.1",
     title="Split the features by group",
+    function="split_groups",
+    cases=[(Input("x"),)],
+    inputs={"x": lambda: X},
     hints=(
         'Slices of columns keep every row: x[:, a:b].',
         'The stop index is not included, so 10 columns starting at 0 end at 10.',
         'Shape: return a dict with the keys mean, error and worst, one column slice each.',
     ),
-    prepare=lambda split: split(X),
-    public=[Check("splits the 30 columns into mean, error and worst", groups_match)],
+    checks=[Check("splits the 30 columns into mean, error and worst", groups_match_for(X))],
 ))
 
 
@@ -51,6 +47,10 @@ def inputs_named(expected: dict[str, tuple]) -> Callable[[Any], None]:
         if got != expected:
             raise CheckFailed(f"expected inputs {expected}, got {got}", "name each keras.Input with name=...")
     return test
+
+
+def dense_text(node: Any) -> str:
+    return f"{node.class_name}({node.config.get('units', '')}, {node.config.get('activation', '')})"
 
 
 def wide_joins_directly(model: Any) -> None:
@@ -73,18 +73,34 @@ def wide_joins_directly(model: Any) -> None:
     if [n.config.get("units") for n in dense] != [16, 16]:
         raise CheckFailed(f"the deep path has Dense layers {[n.config.get('units') for n in dense]}",
                           "two Dense(16, activation='relu') layers between the deep input and the join.")
+    if [n.config.get("activation") for n in dense] != ["relu", "relu"]:
+        raise CheckFailed(f"the deep path has {', '.join(dense_text(n) for n in dense)}, not relu",
+                          "give both Dense(16) layers activation='relu'.")
 
 
-WIDE_CHECKS = [
-    Check("returns a functional model", expect.functional),
-    Check("has inputs wide (None, 5) and deep (None, 8)", inputs_named({"wide": (None, 5), "deep": (None, 8)})),
-    Check("joins the wide input directly with two Dense(16) layers of the deep one", wide_joins_directly),
-    Check("outputs one number", lambda m: expect.output_shape(m, (None, 1))),
-]
+def output_on_join(activation: str, wanted: str) -> Callable[[Any], None]:
+    """The model's single output is a Dense(1) with `activation`, reading the Concatenate."""
+    def test(model: Any) -> None:
+        import widgets
+
+        expect.output_shape(model, (None, 1))
+        graph = widgets.architecture_graph(model)
+        node = graph.nodes[graph.outputs[0]]
+        feeders = [graph.nodes[p].class_name for p in graph.predecessors(node.id)]
+        if (node.class_name, node.config.get("units"), node.config.get("activation")) != ("Dense", 1, activation):
+            raise CheckFailed(f"the output layer is {dense_text(node)}, expected {wanted}",
+                              f"end with layers.{wanted} on the concatenated tensor.")
+        if feeders != ["Concatenate"]:
+            raise CheckFailed(f"the output layer reads {feeders}, not the Concatenate",
+                              f"call the {wanted} output on the Concatenate's result.")
+    return test
+
 
 register(Exercise(
     id="05.2",
     title="A Wide & Deep model of any size",
+    function="wide_and_deep_model",
+    cases=[(5, 8)],
     hints=(
         'Two keras.Input objects, each with its name; the wide one is not transformed.',
         'Only the deep input goes through two Dense(16, relu) layers; Concatenate joins the wide input itself'
@@ -92,8 +108,12 @@ register(Exercise(
         'Shape: two named Inputs → deep path → Concatenate([wide, deep]) → Dense(1) → keras.Model([inputs], '
         'out).',
     ),
-    prepare=lambda build: build(5, 8),
-    public=WIDE_CHECKS,
+    checks=[
+        Check("returns a functional model", expect.functional),
+        Check("has inputs wide (None, 5) and deep (None, 8)", inputs_named({"wide": (None, 5), "deep": (None, 8)})),
+        Check("joins the wide input directly with two Dense(16, relu) layers of the deep one", wide_joins_directly),
+        Check("outputs one number from a Dense(1) on the join", output_on_join("linear", "Dense(1)")),
+    ],
 ))
 
 
@@ -105,12 +125,20 @@ def own_layer_per_view(model: Any) -> None:
     for node_id in graph.inputs:
         successors = graph.successors(node_id)
         firsts[graph.nodes[node_id].layer_name] = [graph.nodes[s] for s in successors]
+    joins = set()
     for name, nodes in firsts.items():
         if len(nodes) != 1 or nodes[0].class_name != "Dense" or nodes[0].config.get("units") != 4:
             raise CheckFailed(f"input {name!r} should feed its own Dense(4) layer")
         if nodes[0].shared:
             raise CheckFailed(f"input {name!r} shares its Dense layer with another input",
                               "create a new layers.Dense(4, ...) for each input.")
+        if nodes[0].config.get("activation") != "relu":
+            raise CheckFailed(f"input {name!r} feeds {dense_text(nodes[0])}, not relu",
+                              "give each Dense(4) layer activation='relu'.")
+        joins.update((graph.nodes[t].class_name, t) for t in graph.successors(nodes[0].id))
+    if len(joins) != 1 or next(iter(joins))[0] != "Concatenate":
+        raise CheckFailed(f"the Dense(4) layers feed {sorted(c for c, _ in joins)}, not one Concatenate",
+                          "concatenate the three Dense(4) results: layers.Concatenate()([...]).")
 
 
 def learns_from_three_views(model: Any) -> None:
@@ -129,22 +157,103 @@ def learns_from_three_views(model: Any) -> None:
         raise CheckFailed(f"test accuracy after 20 epochs is {accuracy:.2f}, below 0.92")
 
 
-VIEW_CHECKS = [
-    Check("has inputs mean, error and worst of 10 features",
-          inputs_named({"mean": (None, 10), "error": (None, 10), "worst": (None, 10)})),
-    Check("gives each input its own Dense(4) layer", own_layer_per_view),
-    Check("outputs one probability", lambda m: expect.output_shape(m, (None, 1))),
-    Check("reaches 92 % test accuracy when trained for 20 epochs", learns_from_three_views, points=2),
-]
-
 register(Exercise(
     id="05.3",
     title="Three views of a tumour",
+    function="three_view_classifier",
     hints=(
         'Three named inputs of 10 features each (shape=(10,), a tuple).',
         'Each view gets its own, new Dense(4) layer: a layer object called twice shares its weights.',
         'Shape: a dict of Inputs; one new Dense(4, relu) per input; Concatenate the three; Dense(1, sigmoid).',
     ),
-    prepare=lambda build: build(),
-    public=VIEW_CHECKS,
+    checks=[
+        Check("has inputs mean, error and worst of 10 features",
+              inputs_named({"mean": (None, 10), "error": (None, 10), "worst": (None, 10)})),
+        Check("gives each input its own Dense(4, relu) layer, joined by one Concatenate", own_layer_per_view),
+        Check("outputs one probability from a Dense(1, sigmoid) on the join",
+              output_on_join("sigmoid", "Dense(1, activation='sigmoid')")),
+        Check("reaches 92 % test accuracy when trained for 20 epochs", learns_from_three_views, points=2),
+    ],
+))
+
+
+# 05.4 · Your design (open): the learner chooses how to combine the three views; every answer gets
+# the same training budget, on a fresh copy, and is judged on the held-out tumours.
+
+VIEWS = {"mean": (None, 10), "error": (None, 10), "worst": (None, 10)}
+PARAM_LIMIT = 1_000
+BUDGET = {"epochs": 10, "batch_size": 64, "learning_rate": 1e-2}
+TARGET_ACCURACY, TARGET_LOSS = 0.90, 0.22
+
+
+def views(x: np.ndarray) -> dict[str, np.ndarray]:
+    return {name: x[:, columns] for name, columns in GROUPS.items()}
+
+
+def design_structure(model: Any) -> None:
+    import widgets
+
+    expect.functional(model)
+    expect.built(model)
+    inputs_named(VIEWS)(model)
+    if len(model.outputs) != 1:
+        raise CheckFailed(f"the model has {len(model.outputs)} outputs, expected one probability",
+                          "end in a single Dense(1, activation='sigmoid') output.")
+    expect.output_shape(model, (None, 1))
+    graph = widgets.architecture_graph(model)
+    reached = graph.ancestors(graph.outputs[0])
+    unused = sorted(graph.nodes[n].layer_name for n in graph.inputs if n not in reached)
+    if unused:
+        raise CheckFailed(f"the input(s) {unused} never reach the output",
+                          "every view must feed the output: join it in (Concatenate) or give it its own path.")
+
+
+def design_learns(seed: int) -> Callable[[Any], str]:
+    """Trains a fresh copy of the design with the fixed budget and `seed`; the held-out numbers."""
+    def test(model: Any) -> str:
+        from course import data
+
+        (x_train, y_train), (x_test, y_test) = data.load_breast_cancer()
+        fresh = expect.train_fresh(model, views(x_train), y_train, loss="binary_crossentropy",
+                                   metrics=["accuracy"], seed=seed, **BUDGET)
+        scores = fresh.evaluate(views(x_test), y_test, verbose=0, return_dict=True)
+        accuracy, loss = float(scores["accuracy"]), float(scores["loss"])
+        note = (f"held-out accuracy {accuracy:.2f} (target at least {TARGET_ACCURACY:.2f}), "
+                f"loss {loss:.2f} (target at most {TARGET_LOSS:.2f})")
+        if accuracy >= TARGET_ACCURACY and loss <= TARGET_LOSS:
+            return note
+        if accuracy < 0.7:
+            hint = ("the model gives (almost) every tumour the same answer: a 1-unit softmax always outputs 1; "
+                    "one probability needs activation='sigmoid'.")
+        elif not loss <= TARGET_LOSS and accuracy >= TARGET_ACCURACY:
+            hint = ("the labels are mostly right but the loss is high: the output is not a probability between "
+                    "0 and 1; end in Dense(1, activation='sigmoid').")
+        else:
+            hint = ("the design learns too little in 10 epochs: give the views a few relu units before the output "
+                    "(no 1-unit bottleneck), and use all three.")
+        raise CheckFailed(f"after the fixed training: {note}", hint)
+    return test
+
+
+register(Exercise(
+    id="05.4",
+    title="Your design: three views, one diagnosis",
+    function="design_three_views",
+    hints=(
+        'Any design that reads all three inputs and ends in one probability can work: start from one this '
+        'lesson built, then read the numbers the check prints.',
+        'The output is one probability: one unit with sigmoid (a 1-unit softmax always says 1). 30 features '
+        'and 426 training tumours need few parameters: model.count_params() shows where you stand, and the '
+        "checker's copy starts from fresh weights, so your own training does not count.",
+        'Shape: a dict of three named Inputs; either Concatenate them and stack Dense layers, or give each its '
+        'own small relu Dense and Concatenate those (or send one view straight to the join); then a '
+        'Dense(1, sigmoid); keras.Model(inputs, output).',
+    ),
+    checks=[
+        Check("takes mean, error and worst (10 features each), uses all three, outputs one probability",
+              design_structure),
+        Check(f"has at most {PARAM_LIMIT:,} parameters", lambda model: expect.at_most_params(model, PARAM_LIMIT)),
+        Check("reaches the target on the held-out tumours (fresh weights, seed 0, 10 epochs)", design_learns(0),
+              points=2),
+    ],
 ))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Collected, Exercise, Input, register
 from course.exercises import expect, given
 
 X = np.random.default_rng(10).random((16, 64), dtype=np.float32)
@@ -20,6 +21,40 @@ def dense_layers(model: Any) -> list[Any]:
     return [layer for layer in model.layers if type(layer).__name__ == "Dense"]
 
 
+def given_and_result(collected: Collected, index: int) -> tuple[Any, Any, tuple]:
+    """(the model case `index` gave the answer, a fresh copy built alike; what the answer returned;
+    the case's other arguments)."""
+    args = collected.cases[index].args
+    return collected.inputs[args[0].name], collected.value(index), tuple(args[1:])
+
+
+def every(tests: list[Callable[[Collected, int], None]], index: int) -> Callable[[Collected], None]:
+    """All of `tests` on case `index`, stopping at the first that fails (a hidden grading case)."""
+    def test(collected: Collected) -> None:
+        for one in tests:
+            one(collected, index)
+    return test
+
+
+# The models handed to the answer in the notebook, so that a check can tell whether the answer
+# returned (or reused the layers of) the very object it was given: no saved file keeps identity.
+HANDED_OUT: list[weakref.ref] = []
+
+
+def handed_out(name: str) -> Callable[[], Any]:
+    def build() -> Any:
+        model = given.model(name)
+        HANDED_OUT[:] = [ref for ref in HANDED_OUT if ref() is not None]  # forget what is gone
+        HANDED_OUT.extend(weakref.ref(obj) for obj in (model, *model.layers))
+        return model
+    return build
+
+
+def was_handed_out(obj: Any) -> bool:
+    """Whether `obj` is a model handed to the answer, or one of its layers."""
+    return any(ref() is obj for ref in HANDED_OUT)
+
+
 # 10.1 · Same weights, new activation
 
 
@@ -27,8 +62,8 @@ def activation_name(layer: Any) -> str:
     return getattr(layer.activation, "__name__", str(layer.activation))
 
 
-def same_architecture(case: tuple) -> None:
-    reference, model, _ = case
+def same_architecture(collected: Collected, index: int = 0) -> None:
+    reference, model, _ = given_and_result(collected, index)
     expect.keras_model(model)
     wanted = [(layer.name, layer.units) for layer in dense_layers(reference)]
     got = [(layer.name, layer.units) for layer in dense_layers(model)]
@@ -37,8 +72,8 @@ def same_architecture(case: tuple) -> None:
                           "clone the model: keras.models.clone_model(model, clone_function=...).")
 
 
-def new_activations(case: tuple) -> None:
-    _, model, activation = case
+def new_activations(collected: Collected, index: int = 0) -> None:
+    _, model, (activation,) = given_and_result(collected, index)
     got = {layer.name: activation_name(layer) for layer in dense_layers(model)}
     wanted = {name: ("softmax" if name == "digit" else activation) for name in got}
     if got != wanted:
@@ -46,35 +81,26 @@ def new_activations(case: tuple) -> None:
                           'in clone_function, change config["activation"] for every Dense layer but "digit".')
 
 
-def carries_weights(case: tuple) -> None:
-    reference, model, _ = case
+def carries_weights(collected: Collected, index: int = 0) -> None:
+    reference, model, _ = given_and_result(collected, index)
     if not weights_equal(reference.get_weights(), model.get_weights()):
         raise CheckFailed("the clone's weights differ from the trained model's",
                           "clone_model makes new weights: copy them with clone.set_weights(model.get_weights()).")
 
 
-def is_a_new_model(case: tuple) -> None:
-    reference, model, _ = case
-    if model is reference or any(a is b for a, b in zip(dense_layers(model), dense_layers(reference))):
+def is_a_new_model(model: Any) -> None:
+    if was_handed_out(model) or any(was_handed_out(layer) for layer in model.layers):
         raise CheckFailed("the answer reuses the given model's layers", "return a clone, not the model itself.")
 
 
-ACTIVATION_CHECKS = [
-    Check("keeps the Dense layers' names and sizes", same_architecture),
-    Check("uses the new activation in every Dense layer but digit", new_activations),
-    Check("carries the trained weights over", carries_weights, points=2),
-]
-
-
-def prepare_activation(answer: Callable) -> tuple | None:
-    model = given.model("10.1-model")
-    result = answer(model, "tanh")
-    return None if result is None or result is ... else (model, result, "tanh")
-
+CLONE_TESTS = [same_architecture, new_activations, carries_weights]
 
 register(Exercise(
     id="10.1",
     title="Same weights, new activation",
+    function="with_activation",
+    cases=[(Input("model"), "tanh")],
+    inputs={"model": handed_out("10.1-model")},
     hints=(
         'keras.models.clone_model can change each layer as it copies it.',
         'clone_function gets a layer and returns a new one from an edited get_config(); the clone has fresh '
@@ -82,16 +108,20 @@ register(Exercise(
         'Shape: a clone_function that edits config["activation"] for Dense layers except digit; clone; '
         'set_weights from the original; return the clone.',
     ),
-    prepare=prepare_activation,
-    public=[*ACTIVATION_CHECKS, Check("returns a clone, not the model it was given", is_a_new_model)],
+    checks=[
+        Check("keeps the Dense layers' names and sizes", same_architecture, case=None),
+        Check("uses the new activation in every Dense layer but digit", new_activations, case=None),
+        Check("carries the trained weights over", carries_weights, points=2, case=None),
+        Check("returns a clone, not the model it was given", is_a_new_model, graded=False),
+    ],
 ))
 
 
 # 10.2 · A parity head on a trained model
 
 
-def two_outputs(pair: tuple) -> None:
-    _, model = pair
+def two_outputs(collected: Collected, index: int = 0) -> None:
+    _, model, _ = given_and_result(collected, index)
     expect.functional(model)
     got_in = [tuple(t.shape) for t in model.inputs]
     if got_in != [(None, 64)]:
@@ -103,10 +133,10 @@ def two_outputs(pair: tuple) -> None:
                           'return keras.Model(model.inputs[0], {"digit": ..., "is_odd": ...}).')
 
 
-def head_on_hidden(pair: tuple) -> None:
+def head_on_hidden(collected: Collected, index: int = 0) -> None:
     import widgets
 
-    _, model = pair
+    _, model, _ = given_and_result(collected, index)
     graph = widgets.architecture_graph(model)
     heads = [n for n in graph.outputs if graph.nodes[n].layer_name == "is_odd"]
     if not heads:
@@ -120,8 +150,8 @@ def head_on_hidden(pair: tuple) -> None:
         raise CheckFailed("is_odd should be Dense(1, activation='sigmoid')")
 
 
-def digit_unchanged(pair: tuple) -> None:
-    reference, model = pair
+def digit_unchanged(collected: Collected, index: int = 0) -> None:
+    reference, model, _ = given_and_result(collected, index)
     got = model.predict(X, verbose=0)
     if not isinstance(got, dict) or "digit" not in got:
         raise CheckFailed("predict does not return a dict with a digit entry")
@@ -130,23 +160,20 @@ def digit_unchanged(pair: tuple) -> None:
                           "use the trained model's own output tensor, model.outputs[0].")
 
 
-def shares_layers(pair: tuple) -> None:
-    reference, model = pair
-    if model.get_layer("hidden") is not reference.get_layer("hidden"):
+def shares_layers(model: Any) -> None:
+    if not was_handed_out(model.get_layer("hidden")):
         raise CheckFailed("the hidden layer is a copy, not the trained layer itself",
                           'branch from model.get_layer("hidden").output; don\'t clone or rebuild.')
 
 
-PARITY_CHECKS = [
-    Check("has outputs digit (None, 10) and is_odd (None, 1)", two_outputs),
-    Check("grows a Dense(1) sigmoid head named is_odd from the hidden layer", head_on_hidden),
-    Check("predicts the digit exactly as the trained model does", digit_unchanged, points=2),
-]
-
+PARITY_TESTS = [two_outputs, head_on_hidden, digit_unchanged]
 
 register(Exercise(
     id="10.2",
     title="A parity head on a trained model",
+    function="add_parity_head",
+    cases=[(Input("model"),)],
+    inputs={"model": handed_out("10.2-model")},
     hints=(
         'The trained layers and tensors can be reused as they are.',
         "The new head reads the hidden layer's output tensor; the digit output is the model's own output "
@@ -154,26 +181,26 @@ register(Exercise(
         'Shape: is_odd = Dense(1, sigmoid, name) on the hidden output; keras.Model(input, {"digit": ..., '
         '"is_odd": ...}).',
     ),
-    prepare=expect.with_given("10.2-model"),
-    public=[*PARITY_CHECKS, Check("shares the trained layers instead of copying them", shares_layers)],
+    checks=[
+        Check("has outputs digit (None, 10) and is_odd (None, 1)", two_outputs, case=None),
+        Check("grows a Dense(1) sigmoid head named is_odd from the hidden layer", head_on_hidden, case=None),
+        Check("predicts the digit exactly as the trained model does", digit_unchanged, points=2, case=None),
+        Check("shares the trained layers instead of copying them", shares_layers, graded=False),
+    ],
 ))
 
 
 # 10.3 · Replace the head of a Sequential
 
 
-def kept_part(model: Any) -> list[tuple[str, list[np.ndarray]]]:
-    return [(layer.name, layer.get_weights()) for layer in model.layers[:-1]]
+def is_sequential(collected: Collected, index: int = 0) -> None:
+    expect.sequential(collected.value(index))
 
 
-def is_sequential(case: tuple) -> None:
-    expect.sequential(case[1])
-
-
-def new_head(case: tuple) -> None:
-    before, model, classes = case
+def new_head(collected: Collected, index: int = 0) -> None:
+    before, model, (classes,) = given_and_result(collected, index)
     names = [layer.name for layer in model.layers]
-    wanted = [name for name, _ in before] + ["head"]
+    wanted = [layer.name for layer in before.layers[:-1]] + ["head"]
     if names != wanted:
         raise CheckFailed(f"expected layers {wanted}, got {names}",
                           'pop() the last layer, then add(layers.Dense(classes, ..., name="head")).')
@@ -182,37 +209,31 @@ def new_head(case: tuple) -> None:
         raise CheckFailed(f"the head should be Dense({classes}, activation='softmax')")
 
 
-def keeps_weights(case: tuple) -> None:
-    before, model, _ = case
-    for (name, weights), layer in zip(before, model.layers):
-        if not weights_equal(weights, layer.get_weights()):
-            raise CheckFailed(f"layer {name!r} lost its trained weights",
+def keeps_weights(collected: Collected, index: int = 0) -> None:
+    before, model, _ = given_and_result(collected, index)
+    for kept, layer in zip(before.layers[:-1], model.layers):
+        if not weights_equal(kept.get_weights(), layer.get_weights()):
+            raise CheckFailed(f"layer {kept.name!r} lost its trained weights",
                               "keep the model's own layers: pop() and add() on the model itself.")
 
 
-HEAD_CHECKS = [
-    Check("returns a Sequential model", is_sequential),
-    Check("ends in a new Dense softmax layer named head, with one unit per class", new_head),
-    Check("keeps the other layers' trained weights", keeps_weights),
-]
-
-
-def prepare_head(answer: Callable) -> tuple | None:
-    model = given.model("10.3-model")
-    before = kept_part(model)
-    result = answer(model, 3)
-    return None if result is None or result is ... else (before, result, 3)
-
+HEAD_TESTS = [is_sequential, new_head, keeps_weights]
 
 register(Exercise(
     id="10.3",
     title="Replace the head of a Sequential",
+    function="replace_head",
+    cases=[(Input("model"), 3)],
+    inputs={"model": handed_out("10.3-model")},
     hints=(
         'A Sequential can drop its last layer and take a new one.',
         "the model's own pop() removes the head (model.layers.pop() only changes a copy of the list); add a "
         'Dense with one unit per class and softmax, named head.',
         'Shape: pop; add the new head; return the model.',
     ),
-    prepare=prepare_head,
-    public=HEAD_CHECKS,
+    checks=[
+        Check("returns a Sequential model", is_sequential, case=None),
+        Check("ends in a new Dense softmax layer named head, with one unit per class", new_head, case=None),
+        Check("keeps the other layers' trained weights", keeps_weights, case=None),
+    ],
 ))

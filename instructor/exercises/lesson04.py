@@ -1,14 +1,14 @@
-"""Lesson 04 · grading: another feature count, the grader's own models for the labels."""
+"""Lesson 04 · the models and labels the checks give and expect (shipped); another feature count."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
 from course.checks import Check, CheckFailed
-from course.exercises.lesson04 import BINARY_CHECKS, N_FEATURES, compiled_binary, early_stopping_config, labels_match
-from instructor.exercises import Collected, Input, grade, on_case, on_first_case
+from course.exercises.lesson04 import compiled_binary, hidden_and_output
+from instructor.exercises import grading
 from instructor.expectations import shipped
 
 X = np.random.default_rng(4).normal(size=(12, 4)).astype("float32")
@@ -49,39 +49,8 @@ def other_width(model: Any) -> None:
     got = tuple(model.inputs[0].shape)
     if got != (None, 12):
         raise CheckFailed(f"build_binary_classifier(12) takes inputs of shape {got}")
+    hidden_and_output(model)
     compiled_binary(model)
 
 
-def graded_labels(kind: str, index: int) -> Callable[[Collected], None]:
-    def test(collected: Collected) -> None:
-        expected = expected_labels(kind, collected.inputs[kind])
-        labels_match(kind)({kind: collected.value(index), "expected": {kind: expected}})
-    return test
-
-
-grade(
-    "04.1",
-    function="build_binary_classifier",
-    cases=[(N_FEATURES,), (12,)],
-    timeout=300,
-    checks=[*on_first_case(BINARY_CHECKS),
-            Check("works for any number of features", on_case(1, other_width), hidden=True)],
-)
-
-grade(
-    "04.2",
-    function="make_early_stopping",
-    cases=[()],
-    checks=[Check("watches val_loss, waits 5 epochs, restores the best weights", on_case(0, early_stopping_config))],
-)
-
-grade(
-    "04.3",
-    function="predict_labels",
-    cases=[(Input("binary"), Input("x")), (Input("three"), Input("x"))],
-    inputs={"binary": reference_binary, "three": reference_three, "x": lambda: X},
-    checks=[
-        Check("thresholds a single sigmoid output at 0.5", graded_labels("binary", 0)),
-        Check("takes the most likely of several softmax units", graded_labels("three", 1)),
-    ],
-)
+grading("04.1", cases=[(12,)], checks=[Check("works for any number of features", other_width, hidden=True, case=1)])

@@ -1,13 +1,12 @@
-"""Lesson 10 · grading: Sequential models, other activations and class counts; the given models."""
+"""Lesson 10 · the given models (shipped); grading: Sequential models, other activations and class counts."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
-from course.checks import Check
-from course.exercises import expect
-from course.exercises.lesson10 import ACTIVATION_CHECKS, HEAD_CHECKS, PARITY_CHECKS, kept_part
-from instructor.exercises import Collected, Input, grade, on_input
+from course.checks import Check, Input
+from course.exercises.lesson10 import CLONE_TESTS, HEAD_TESTS, PARITY_TESTS, every
+from instructor.exercises import grading
 from instructor.expectations import shipped
 
 
@@ -55,40 +54,12 @@ def deeper_seq_model() -> Any:
     return digits_model((24, 12), sequential=True, seed=106)
 
 
-def graded_clone(test: Callable[[tuple], None], index: int, name: str, activation: str) -> Callable[[Collected], None]:
-    return lambda collected: test((collected.inputs[name], collected.value(index), activation))
+grading("10.1", cases=[(Input("seq_model"), "sigmoid")], inputs={"seq_model": activation_seq_model},
+        checks=[Check("works for a Sequential model and another activation", every(CLONE_TESTS, 1),
+                      hidden=True, case=None)])
 
+grading("10.2", cases=[(Input("seq_model"),)], inputs={"seq_model": parity_seq_model},
+        checks=[Check("works for a Sequential model", every(PARITY_TESTS, 1), hidden=True, case=None)])
 
-def graded_head(test: Callable[[tuple], None], index: int, name: str, classes: int) -> Callable[[Collected], None]:
-    return lambda collected: test((kept_part(collected.inputs[name]), collected.value(index), classes))
-
-
-grade(
-    "10.1",
-    function="with_activation",
-    cases=[(Input("model"), "tanh"), (Input("seq_model"), "sigmoid")],
-    inputs={"model": activation_model, "seq_model": activation_seq_model},
-    checks=[*[Check(c.description, graded_clone(c.test, 0, "model", "tanh"), c.points) for c in ACTIVATION_CHECKS],
-            Check("works for a Sequential model and another activation",
-                  graded_clone(expect.all_of(ACTIVATION_CHECKS), 1, "seq_model", "sigmoid"), hidden=True)],
-)
-
-grade(
-    "10.2",
-    function="add_parity_head",
-    cases=[(Input("model"),), (Input("seq_model"),)],
-    inputs={"model": parity_model, "seq_model": parity_seq_model},
-    checks=[*[Check(c.description, on_input("model", c.test), c.points) for c in PARITY_CHECKS],
-            Check("works for a Sequential model", on_input("seq_model", expect.all_of(PARITY_CHECKS), 1),
-                  hidden=True)],
-)
-
-grade(
-    "10.3",
-    function="replace_head",
-    cases=[(Input("model"), 3), (Input("deeper"), 2)],
-    inputs={"model": head_seq_model, "deeper": deeper_seq_model},
-    checks=[*[Check(c.description, graded_head(c.test, 0, "model", 3), c.points) for c in HEAD_CHECKS],
-            Check("works for a deeper model and two classes",
-                  graded_head(expect.all_of(HEAD_CHECKS), 1, "deeper", 2), hidden=True)],
-)
+grading("10.3", cases=[(Input("deeper"), 2)], inputs={"deeper": deeper_seq_model},
+        checks=[Check("works for a deeper model and two classes", every(HEAD_TESTS, 1), hidden=True, case=None)])

@@ -66,3 +66,41 @@ def predict_labels_column(model, x):
     if probabilities.shape[-1] == 1:
         return (probabilities > 0.5).astype(int)
     return np.argmax(probabilities, axis=-1)
+
+
+@mutant("04.1", "no hidden layer", words=("Dense(16, relu)",))
+def build_binary_classifier_no_hidden(n_features):
+    inputs = keras.Input(shape=(n_features,))
+    model = keras.Model(inputs, layers.Dense(1, activation="sigmoid")(inputs))
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+@mutant("04.1", "a Sequential model", words=("functional",))
+def build_binary_classifier_sequential(n_features):
+    model = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(16, activation="relu"),
+                              layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+@mutant("04.1", "hard-codes 30 features", hidden_only="another feature count is a hidden grading case")
+def build_binary_classifier_thirty(n_features):
+    model = _classifier(30)
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+@mutant("04.1", "no accuracy metric", words=("accuracy",))
+def build_binary_classifier_no_metric(n_features):
+    model = _classifier(n_features)
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    return model
+
+
+@mutant("04.3", "thresholds at 0 as if the output were a logit", words=("labels are wrong",))
+def predict_labels_logit(model, x):
+    probabilities = model.predict(x, verbose=0)
+    if probabilities.shape[-1] == 1:
+        return (probabilities[:, 0] > 0).astype(int)
+    return probabilities.argmax(axis=-1)

@@ -77,3 +77,96 @@ def three_view_classifier_unnamed():
     inputs = [keras.Input(shape=(10,)) for _ in range(3)]
     joined = layers.Concatenate()([layers.Dense(4, activation="relu")(t) for t in inputs])
     return keras.Model(inputs, layers.Dense(1, activation="sigmoid")(joined))
+
+
+@mutant("05.2", "a deep path without relu", words=("relu",))
+def wide_and_deep_model_linear_deep(n_wide, n_deep):
+    wide_in = keras.Input(shape=(n_wide,), name="wide")
+    deep_in = keras.Input(shape=(n_deep,), name="deep")
+    deep = layers.Dense(16)(layers.Dense(16)(deep_in))
+    return keras.Model([wide_in, deep_in], layers.Dense(1)(layers.Concatenate()([wide_in, deep])))
+
+
+@mutant("05.2", "a sigmoid on the output", words=("Dense(1)",))
+def wide_and_deep_model_sigmoid(n_wide, n_deep):
+    wide_in = keras.Input(shape=(n_wide,), name="wide")
+    deep_in = keras.Input(shape=(n_deep,), name="deep")
+    deep = layers.Dense(16, activation="relu")(layers.Dense(16, activation="relu")(deep_in))
+    joined = layers.Concatenate()([wide_in, deep])
+    return keras.Model([wide_in, deep_in], layers.Dense(1, activation="sigmoid")(joined))
+
+
+@mutant("05.2", "a hidden layer after the join", words=("Concatenate",))
+def wide_and_deep_model_after_join(n_wide, n_deep):
+    wide_in = keras.Input(shape=(n_wide,), name="wide")
+    deep_in = keras.Input(shape=(n_deep,), name="deep")
+    deep = layers.Dense(16, activation="relu")(layers.Dense(16, activation="relu")(deep_in))
+    joined = layers.Dense(8, activation="relu")(layers.Concatenate()([wide_in, deep]))
+    return keras.Model([wide_in, deep_in], layers.Dense(1)(joined))
+
+
+def _views(activation="relu", output="sigmoid", join=True):
+    inputs = {name: keras.Input(shape=(10,), name=name) for name in ("mean", "error", "worst")}
+    summaries = [layers.Dense(4, activation=activation)(t) for t in inputs.values()]
+    joined = layers.Concatenate()(summaries) if join else layers.Add()(summaries)
+    return keras.Model(inputs, layers.Dense(1, activation=output)(joined))
+
+
+@mutant("05.3", "linear view layers", words=("relu",))
+def three_view_classifier_linear_views():
+    return _views(activation=None)
+
+
+@mutant("05.3", "no sigmoid on the output", words=("sigmoid",))
+def three_view_classifier_linear_output():
+    return _views(output=None)
+
+
+@mutant("05.3", "adds the views instead of concatenating", words=("Concatenate",))
+def three_view_classifier_added():
+    return _views(join=False)
+
+
+def _design(units=8, output="sigmoid", second=0, used=("mean", "error", "worst")):
+    inputs = {name: keras.Input(shape=(10,), name=name) for name in ("mean", "error", "worst")}
+    towers = []
+    for name in used:
+        tower = layers.Dense(units, activation="relu")(inputs[name])
+        if second:
+            tower = layers.Dense(second, activation="relu")(tower)
+        towers.append(tower)
+    joined = layers.Concatenate()(towers) if len(towers) > 1 else towers[0]
+    return keras.Model(inputs, layers.Dense(1, activation=output)(joined))
+
+
+@mutant("05.4", "a 1-unit softmax head", words=("accuracy", "sigmoid"))
+def design_three_views_softmax():
+    return _design(output="softmax")
+
+
+@mutant("05.4", "no activation on the output", words=("loss", "not a probability", "sigmoid"))
+def design_three_views_linear():
+    return _design(output=None)
+
+
+@mutant("05.4", "a relu on the output", words=("loss", "sigmoid"))
+def design_three_views_relu():
+    return _design(output="relu")
+
+
+@mutant("05.4", "far over the parameter limit", words=("parameters", "allowed"))
+def design_three_views_big():
+    return _design(units=64, second=64)
+
+
+@mutant("05.4", "reads only the mean view", words=("never reach the output",))
+def design_three_views_one_view():
+    return _design(units=16, used=("mean",))
+
+
+@mutant("05.4", "one Sequential on all 30 features", words=("Sequential",))
+def design_three_views_sequential():
+    model = keras.Sequential([keras.Input(shape=(30,)), layers.Dense(8, activation="relu"),
+                              layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    return model

@@ -86,3 +86,28 @@ def replace_head_three(model, classes):
     model.pop()
     model.add(layers.Dense(3, activation="softmax", name="head"))
     return model
+
+
+@mutant("10.1", "changes the given model in place", words=("clone",),
+        grading_blind="no saved file keeps object identity: only the notebook's check can see it")
+def with_activation_in_place(model, activation):
+    for layer in model.layers:
+        if isinstance(layer, layers.Dense) and layer.name != "digit":
+            layer.activation = keras.activations.get(activation)
+    return model
+
+
+@mutant("10.2", "clones the trained model first", words=("copy",),
+        grading_blind="a clone with the trained weights predicts the same: only object identity tells")
+def add_parity_head_cloned(model):
+    clone = keras.models.clone_model(model)
+    clone.set_weights(model.get_weights())
+    is_odd = layers.Dense(1, activation="sigmoid", name="is_odd")(clone.get_layer("hidden").output)
+    return keras.Model(clone.inputs[0], {"digit": clone.outputs[0], "is_odd": is_odd})
+
+
+@mutant("10.3", "rebuilds the stack with fresh layers", words=("trained weights",))
+def replace_head_rebuilt(model, classes):
+    stack = [layers.Dense(layer.units, activation=layer.activation, name=layer.name) for layer in model.layers[:-1]]
+    return keras.Sequential([keras.Input(shape=(64,)), *stack,
+                             layers.Dense(classes, activation="softmax", name="head")])
