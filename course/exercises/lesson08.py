@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from functools import partial
+from typing import Any
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
-from course.exercises import expect
+from course.checks import Check, CheckFailed, Collected, Exercise, Input, register
+from course.exercises import expect, given
 
 # Exercise 8.1 · Triplets for a siamese network
 
@@ -44,14 +45,20 @@ def seeded(first: dict, again: dict, other: dict) -> None:
         raise CheckFailed("another seed gave the same triplets", "use the seed argument, not a fixed seed.")
 
 
-def public_triplets(answer: Callable) -> tuple | None:
-    runs = [answer(LABELS, 40, 0), answer(LABELS, 40, 0), answer(LABELS, 40, 1)]
-    return None if any(r is None or r is ... for r in runs) else tuple(runs)
+def forty_triplets(collected: Collected) -> None:
+    triplets_valid(collected.inputs["y"], 40, collected.value(0))
+
+
+def repeatable(collected: Collected) -> None:
+    seeded(collected.value(0), collected.value(1), collected.value(2))
 
 
 register(Exercise(
     id="08.1",
     title="Triplets for a siamese network",
+    function="make_triplets",
+    cases=[(Input("y"), 40, 0), (Input("y"), 40, 0), (Input("y"), 40, 1)],
+    inputs={"y": lambda: LABELS},
     hints=(
         'Make every random choice with one generator built from the seed.',
         'For each anchor: the positive among the other indices with the same label (not the anchor itself), '
@@ -59,11 +66,10 @@ register(Exercise(
         'Shape: one generator from np.random.default_rng and the seed; anchors with rng.integers; a loop with'
         ' np.flatnonzero and rng.choice; return the three arrays in a dict.',
     ),
-    prepare=public_triplets,
-    public=[
+    checks=[
         Check("gives 40 anchors, positives (same digit, another image) and negatives (another digit)",
-              lambda runs: triplets_valid(LABELS, 40, runs[0])),
-        Check("is repeatable with the same seed and changes with another", lambda runs: seeded(*runs)),
+              forty_triplets, points=2, case=None),
+        Check("is repeatable with the same seed and changes with another", repeatable, case=None),
     ],
 ))
 
@@ -82,11 +88,31 @@ def two_named_inputs(model: Any) -> None:
     expect.output_shape(model, (None, 1))
 
 
-def encoder_shared(pair: tuple) -> None:
+def sigmoid_output(model: Any) -> None:
+    """The output comes from a sigmoid (a Dense with that activation, or an Activation layer)."""
+    last = model.outputs[0]._keras_history[0]
+    activation = getattr(last, "activation", None)
+    name = getattr(activation, "__name__", str(activation))
+    if name != "sigmoid":
+        raise CheckFailed(f"the output layer {last.name!r} ({type(last).__name__}) has activation {name}, "
+                          "not sigmoid", 'end in layers.Dense(1, activation="sigmoid"): a probability of '
+                          '"same digit".')
+
+
+def inputs_and_output(model: Any) -> None:
+    two_named_inputs(model)
+    sigmoid_output(model)
+
+
+def encoder_shared(collected: Collected) -> None:
     import keras
 
-    encoder, model = pair
+    encoder, model = collected.pair("encoder")
     nested = [layer for layer in model.layers if isinstance(layer, keras.Model)]
+    if not nested:
+        raise CheckFailed("the encoder is not in model.layers: no nested model found",
+                          "call the encoder model itself on each input (encoder(left), encoder(right)), "
+                          "not its layers one by one.")
     if len(nested) != 1:
         raise CheckFailed(f"expected the encoder once in model.layers, found {len(nested)} models",
                           "call the one encoder you were given on both inputs.")
@@ -101,8 +127,8 @@ def encoder_shared(pair: tuple) -> None:
                           "use the encoder argument itself; don't build or train a new one.")
 
 
-def head_params(pair: tuple) -> None:
-    encoder, model = pair
+def head_params(collected: Collected) -> None:
+    encoder, model = collected.pair("encoder")
     embedding = encoder.outputs[0].shape[-1]
     expected = encoder.count_params() + embedding + 1
     if model.count_params() != expected:
@@ -110,8 +136,7 @@ def head_params(pair: tuple) -> None:
                           "Subtract and Multiply have no weights; the encoder must be counted once.")
 
 
-def symmetric_distance(pair: tuple) -> None:
-    _, model = pair
+def symmetric_distance(model: Any) -> None:
     a, b = PAIRS
     same_image = model.predict({"left": a, "right": a}, verbose=0)
     if not np.allclose(same_image, same_image[0], atol=1e-6):
@@ -121,15 +146,6 @@ def symmetric_distance(pair: tuple) -> None:
                        model.predict({"left": b, "right": a}, verbose=0), atol=1e-6):
         raise CheckFailed("swapping left and right changes the output",
                           "square the difference: layers.Multiply()([difference, difference]).")
-
-
-SIAMESE_CHECKS = [
-    Check("has inputs left and right (64 pixels) and one output", lambda pair: two_named_inputs(pair[1])),
-    Check("calls the given encoder on both inputs, listed once", encoder_shared, points=2),
-    Check("counts the encoder's parameters once, plus a Dense(1) head", head_params),
-    Check("sees only the squared difference: same image → same output, swapping sides changes nothing",
-          symmetric_distance),
-]
 
 
 def all_layers(model: Any) -> list:
@@ -143,9 +159,9 @@ def all_layers(model: Any) -> list:
     return found
 
 
-def reloadable(pair: tuple) -> None:
+def reloadable(model: Any) -> None:
     """Only built-in layers, no Lambda: what the grader can load with safe_mode=True elsewhere."""
-    for layer in all_layers(pair[1]):
+    for layer in all_layers(model):
         name = type(layer).__name__
         if name == "Lambda":
             raise CheckFailed(f"layer {layer.name!r} is a Lambda layer, which does not reload in safe mode",
@@ -158,12 +174,22 @@ def reloadable(pair: tuple) -> None:
 register(Exercise(
     id="08.2",
     title="A siamese model on a given encoder",
+    function="siamese_model",
+    cases=[(Input("encoder"),)],
+    inputs={"encoder": partial(given.model, "08.2-encoder")},
     hints=(
         'A shared encoder is the same object called on both inputs.',
         'Subtract the two embeddings and square the difference with Multiply (no Lambda: it does not reload);'
         ' only then the Dense(1, sigmoid) head.',
         'Shape: left and right Inputs → encoder(left), encoder(right) → Subtract → Multiply(d, d) → Dense(1).',
     ),
-    prepare=expect.with_given("08.2-encoder"),
-    public=SIAMESE_CHECKS + [Check("uses only built-in layers, so the grader can reload it", reloadable)],
+    checks=[
+        Check("has inputs left and right (64 pixels) and one sigmoid output", inputs_and_output),
+        Check("calls the given encoder on both inputs, listed once", encoder_shared, points=2, case=None),
+        Check("counts the encoder's parameters once, plus a Dense(1) head", head_params, case=None),
+        Check("sees only the squared difference: same image → same output, swapping sides changes nothing",
+              symmetric_distance),
+        # A model the grader cannot load fails every graded check already: this one says why, in the notebook.
+        Check("uses only built-in layers, so the grader can reload it", reloadable, graded=False),
+    ],
 ))

@@ -7,8 +7,8 @@ from keras import layers
 from mutants import mutant
 
 
-def _triplets(y, n, rng, exclude_anchor=True):
-    anchor = rng.integers(len(y), size=n)
+def _triplets(y, n, rng, exclude_anchor=True, images=None):
+    anchor = rng.integers(images or len(y), size=n)
     positive, negative = np.empty(n, dtype=int), np.empty(n, dtype=int)
     for i, a in enumerate(anchor):
         same = np.flatnonzero(y == y[a])
@@ -40,6 +40,12 @@ def make_triplets_hard_coded(y, n, seed):
     return _triplets(y, 40, np.random.default_rng(seed))
 
 
+@mutant("08.1", "hard-codes the number of images",
+        hidden_only="other labels, of another length, are a hidden grading case")
+def make_triplets_hard_coded_images(y, n, seed):
+    return _triplets(y, n, np.random.default_rng(seed), images=120)
+
+
 @mutant("08.2", "a copy of the encoder per side", words=("encoder",))
 def siamese_model_two_encoders(encoder):
     left, right = keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")
@@ -69,3 +75,25 @@ def siamese_model_signed(encoder):
     left, right = keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")
     difference = layers.Subtract()([encoder(left), encoder(right)])
     return keras.Model([left, right], layers.Dense(1, activation="sigmoid")(difference))
+
+
+@mutant("08.2", "calls the encoder's layers one by one", words=("encoder",))
+def siamese_model_unpacked_layers(encoder):
+    left, right = keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")
+    embeddings = []
+    for side in (left, right):
+        x = side
+        for layer in encoder.layers:
+            x = layer(x)
+        embeddings.append(x)
+    difference = layers.Subtract()(embeddings)
+    squared = layers.Multiply()([difference, difference])
+    return keras.Model([left, right], layers.Dense(1, activation="sigmoid")(squared))
+
+
+@mutant("08.2", "no sigmoid on the output", words=("sigmoid",))
+def siamese_model_linear(encoder):
+    left, right = keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")
+    difference = layers.Subtract()([encoder(left), encoder(right)])
+    squared = layers.Multiply()([difference, difference])
+    return keras.Model([left, right], layers.Dense(1)(squared))
