@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import numpy as np
 
 from course.checks import Check, Collected, Input
-from course.exercises.lesson08 import triplets_valid
+from course.exercises.lesson08 import reaches_target, triplets_valid
 from instructor.exercises import grading
 from instructor.expectations import shipped
 
@@ -40,4 +41,9 @@ grading(
     cases=[(Input("other_y"), 100, 5)],
     inputs={"other_y": lambda: OTHER_LABELS},
     checks=[Check("works for other labels and another number of triplets", other_triplets, hidden=True, case=None)],
+)
+
+grading(
+    "08.3",
+    checks=[Check("reaches the target with another seed (1)", partial(reaches_target, seed=1), hidden=True)],
 )
