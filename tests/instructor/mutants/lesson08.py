@@ -168,3 +168,18 @@ def design_siamese_too_big():
     left, right = _pair_inputs()
     encoder = _pair_encoder(hidden=256, embedding=64)
     return keras.Model([left, right], _squared_head(encoder(left), encoder(right)))
+
+
+class _Absolute(layers.Layer):
+    """A learner's own layer, as in the lesson's AbsLayer: the grader's process has never seen it."""
+
+    def call(self, x):
+        return keras.ops.abs(x)
+
+
+@mutant("08.3", "a layer class of its own", words=("defined in your notebook", "built-in"))
+def design_siamese_own_layer():
+    left, right = _pair_inputs()
+    encoder = _pair_encoder()
+    distance = _Absolute()(layers.Subtract()([encoder(left), encoder(right)]))
+    return keras.Model([left, right], layers.Dense(1, activation="sigmoid")(distance))
