@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from functools import lru_cache, partial
+from typing import Any
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
-from course.exercises import expect
+from course.checks import Check, CheckFailed, Collected, Exercise, Input, register
+from course.exercises import expect, given
 
 # Exercise 8.1 · Triplets for a siamese network
 
@@ -44,14 +45,20 @@ def seeded(first: dict, again: dict, other: dict) -> None:
         raise CheckFailed("another seed gave the same triplets", "use the seed argument, not a fixed seed.")
 
 
-def public_triplets(answer: Callable) -> tuple | None:
-    runs = [answer(LABELS, 40, 0), answer(LABELS, 40, 0), answer(LABELS, 40, 1)]
-    return None if any(r is None or r is ... for r in runs) else tuple(runs)
+def forty_triplets(collected: Collected) -> None:
+    triplets_valid(collected.inputs["y"], 40, collected.value(0))
+
+
+def repeatable(collected: Collected) -> None:
+    seeded(collected.value(0), collected.value(1), collected.value(2))
 
 
 register(Exercise(
     id="08.1",
     title="Triplets for a siamese network",
+    function="make_triplets",
+    cases=[(Input("y"), 40, 0), (Input("y"), 40, 0), (Input("y"), 40, 1)],
+    inputs={"y": lambda: LABELS},
     hints=(
         'Make every random choice with one generator built from the seed.',
         'For each anchor: the positive among the other indices with the same label (not the anchor itself), '
@@ -59,11 +66,10 @@ register(Exercise(
         'Shape: one generator from np.random.default_rng and the seed; anchors with rng.integers; a loop with'
         ' np.flatnonzero and rng.choice; return the three arrays in a dict.',
     ),
-    prepare=public_triplets,
-    public=[
+    checks=[
         Check("gives 40 anchors, positives (same digit, another image) and negatives (another digit)",
-              lambda runs: triplets_valid(LABELS, 40, runs[0])),
-        Check("is repeatable with the same seed and changes with another", lambda runs: seeded(*runs)),
+              forty_triplets, points=2, case=None),
+        Check("is repeatable with the same seed and changes with another", repeatable, case=None),
     ],
 ))
 
@@ -82,11 +88,31 @@ def two_named_inputs(model: Any) -> None:
     expect.output_shape(model, (None, 1))
 
 
-def encoder_shared(pair: tuple) -> None:
+def sigmoid_output(model: Any) -> None:
+    """The output comes from a sigmoid (a Dense with that activation, or an Activation layer)."""
+    last = model.outputs[0]._keras_history[0]
+    activation = getattr(last, "activation", None)
+    name = getattr(activation, "__name__", str(activation))
+    if name != "sigmoid":
+        raise CheckFailed(f"the output layer {last.name!r} ({type(last).__name__}) has activation {name}, "
+                          "not sigmoid", 'end in layers.Dense(1, activation="sigmoid"): a probability of '
+                          '"same digit".')
+
+
+def inputs_and_output(model: Any) -> None:
+    two_named_inputs(model)
+    sigmoid_output(model)
+
+
+def encoder_shared(collected: Collected) -> None:
     import keras
 
-    encoder, model = pair
+    encoder, model = collected.pair("encoder")
     nested = [layer for layer in model.layers if isinstance(layer, keras.Model)]
+    if not nested:
+        raise CheckFailed("the encoder is not in model.layers: no nested model found",
+                          "call the encoder model itself on each input (encoder(left), encoder(right)), "
+                          "not its layers one by one.")
     if len(nested) != 1:
         raise CheckFailed(f"expected the encoder once in model.layers, found {len(nested)} models",
                           "call the one encoder you were given on both inputs.")
@@ -101,8 +127,8 @@ def encoder_shared(pair: tuple) -> None:
                           "use the encoder argument itself; don't build or train a new one.")
 
 
-def head_params(pair: tuple) -> None:
-    encoder, model = pair
+def head_params(collected: Collected) -> None:
+    encoder, model = collected.pair("encoder")
     embedding = encoder.outputs[0].shape[-1]
     expected = encoder.count_params() + embedding + 1
     if model.count_params() != expected:
@@ -110,8 +136,7 @@ def head_params(pair: tuple) -> None:
                           "Subtract and Multiply have no weights; the encoder must be counted once.")
 
 
-def symmetric_distance(pair: tuple) -> None:
-    _, model = pair
+def symmetric_distance(model: Any) -> None:
     a, b = PAIRS
     same_image = model.predict({"left": a, "right": a}, verbose=0)
     if not np.allclose(same_image, same_image[0], atol=1e-6):
@@ -121,15 +146,6 @@ def symmetric_distance(pair: tuple) -> None:
                        model.predict({"left": b, "right": a}, verbose=0), atol=1e-6):
         raise CheckFailed("swapping left and right changes the output",
                           "square the difference: layers.Multiply()([difference, difference]).")
-
-
-SIAMESE_CHECKS = [
-    Check("has inputs left and right (64 pixels) and one output", lambda pair: two_named_inputs(pair[1])),
-    Check("calls the given encoder on both inputs, listed once", encoder_shared, points=2),
-    Check("counts the encoder's parameters once, plus a Dense(1) head", head_params),
-    Check("sees only the squared difference: same image → same output, swapping sides changes nothing",
-          symmetric_distance),
-]
 
 
 def all_layers(model: Any) -> list:
@@ -143,9 +159,9 @@ def all_layers(model: Any) -> list:
     return found
 
 
-def reloadable(pair: tuple) -> None:
+def reloadable(model: Any) -> None:
     """Only built-in layers, no Lambda: what the grader can load with safe_mode=True elsewhere."""
-    for layer in all_layers(pair[1]):
+    for layer in all_layers(model):
         name = type(layer).__name__
         if name == "Lambda":
             raise CheckFailed(f"layer {layer.name!r} is a Lambda layer, which does not reload in safe mode",
@@ -158,12 +174,149 @@ def reloadable(pair: tuple) -> None:
 register(Exercise(
     id="08.2",
     title="A siamese model on a given encoder",
+    function="siamese_model",
+    cases=[(Input("encoder"),)],
+    inputs={"encoder": partial(given.model, "08.2-encoder")},
     hints=(
         'A shared encoder is the same object called on both inputs.',
         'Subtract the two embeddings and square the difference with Multiply (no Lambda: it does not reload);'
         ' only then the Dense(1, sigmoid) head.',
         'Shape: left and right Inputs → encoder(left), encoder(right) → Subtract → Multiply(d, d) → Dense(1).',
     ),
-    prepare=expect.with_given("08.2-encoder"),
-    public=SIAMESE_CHECKS + [Check("uses only built-in layers, so the grader can reload it", reloadable)],
+    checks=[
+        Check("has inputs left and right (64 pixels) and one sigmoid output", inputs_and_output),
+        Check("calls the given encoder on both inputs, listed once", encoder_shared, points=2, case=None),
+        Check("counts the encoder's parameters once, plus a Dense(1) head", head_params, case=None),
+        Check("sees only the squared difference: same image → same output, swapping sides changes nothing",
+              symmetric_distance),
+        # A model the grader cannot load fails every graded check already: this one says why, in the notebook.
+        Check("uses only built-in layers, so the grader can reload it", reloadable, graded=False),
+    ],
+))
+
+
+# Exercise 8.3 · Your own "same digit?" network (open: the design is the learner's)
+
+PARAM_LIMIT = 8_000
+TARGET = 0.85  # accuracy on the lesson's 1,000 held-out test pairs
+BUDGET = {"seed": 0, "epochs": 5, "batch_size": 64, "learning_rate": 1e-2}
+
+
+@lru_cache(maxsize=1)
+def lesson_pairs() -> tuple[dict, np.ndarray, dict, np.ndarray]:
+    """The lesson's pairs: 4,000 from the training images (seed 0), 1,000 from the test images (seed 1),
+    half of them "same digit", drawn exactly as the lesson's make_pairs draws them."""
+    from course import data
+
+    (x_train, y_train), (x_test, y_test) = data.load_digits()
+    return (*draw_pairs(x_train, y_train, 4000, 0), *draw_pairs(x_test, y_test, 1000, 1))
+
+
+def draw_pairs(images: np.ndarray, labels: np.ndarray, count: int, seed: int) -> tuple[dict, np.ndarray]:
+    generator = np.random.default_rng(seed)
+    is_same = generator.permutation(count) < count // 2
+    firsts = generator.integers(len(labels), size=count)
+    seconds = np.empty(count, dtype=int)
+    for row, first in enumerate(firsts):
+        pool = np.flatnonzero((labels == labels[first]) == is_same[row])
+        seconds[row] = generator.choice(pool[pool != first])
+    return {"left": images[firsts], "right": images[seconds]}, is_same.astype("float32")
+
+
+def pair_model(model: Any) -> None:
+    two_named_inputs(model)
+
+
+def one_shared_encoder(model: Any) -> None:
+    """Both images go through the same layers with weights before they meet (the shared encoder), and
+    the output depends on both."""
+    import widgets
+
+    graph = widgets.architecture_graph(model)
+    seen: dict[str, frozenset] = {}
+
+    def sources(node_id: str) -> frozenset:  # the model inputs a node's value depends on
+        if node_id not in seen:
+            parents = graph.predecessors(node_id)
+            seen[node_id] = (frozenset().union(*(sources(p) for p in parents)) if parents
+                             else frozenset([graph.nodes[node_id].layer_name]))
+        return seen[node_id]
+
+    if any(sources(node) != {"left", "right"} for node in graph.outputs):
+        raise CheckFailed("the output does not depend on both images",
+                          "compare the two embeddings (e.g. their difference) and put the head on that.")
+    branch = {side: sorted({graph.nodes[node].layer_name for node in graph.nodes
+                            if sources(node) == {side} and graph.nodes[node].params > 0})
+              for side in ("left", "right")}
+    if not branch["left"] and not branch["right"]:
+        raise CheckFailed("no layer with weights sees one image on its own: the images are compared as raw pixels",
+                          "encode each image first, with one encoder called on both inputs, then compare the "
+                          "two embeddings.")
+    if branch["left"] != branch["right"]:
+        raise CheckFailed(f"the two images go through different layers before they meet: left through "
+                          f"{branch['left']}, right through {branch['right']}",
+                          "build the encoder once and call that same object on both inputs: two encoders built "
+                          "alike are two sets of weights, and each learns from one side only.")
+
+
+def within_limit(model: Any) -> str:
+    return expect.at_most_params(model, PARAM_LIMIT)
+
+
+def held_out_accuracy(model: Any, seed: int) -> tuple[float, str]:
+    """Train a fresh copy with the fixed budget; its accuracy on the held-out test pairs, and a problem
+    with its outputs ("" if none)."""
+    import keras
+
+    x_train, same_train, x_test, same_test = lesson_pairs()
+    budget = {**BUDGET, "seed": seed}
+    fresh = expect.train_fresh(model, x_train, same_train, loss="binary_crossentropy", metrics=["accuracy"],
+                               **budget)
+    probabilities = keras.ops.convert_to_numpy(fresh(x_test, training=False)).reshape(-1)
+    if not np.all(np.isfinite(probabilities)):
+        return 0.0, "the outputs are not finite numbers after training (the loss diverged)"
+    if probabilities.min() < -1e-6 or probabilities.max() > 1 + 1e-6:
+        return 0.0, (f"the outputs run from {probabilities.min():.2f} to {probabilities.max():.2f}, not "
+                     "probabilities between 0 and 1")
+    if np.ptp(probabilities) < 1e-6:
+        return 0.0, f"every test pair gets the same output, {probabilities[0]:.2f}"
+    return float(np.mean((probabilities > 0.5) == (same_test == 1))), ""
+
+
+def reaches_target(model: Any, seed: int = BUDGET["seed"]) -> str:
+    accuracy, problem = held_out_accuracy(model, seed)
+    budget = f"{BUDGET['epochs']} epochs, batch {BUDGET['batch_size']}, Adam {BUDGET['learning_rate']:g}, seed {seed}"
+    if problem:
+        raise CheckFailed(f"{problem} ({budget})", 'end in a Dense(1, activation="sigmoid"), not a linear or softmax '
+                          'output: binary cross-entropy trains a probability of "same digit".')
+    if accuracy < TARGET:
+        raise CheckFailed(f"accuracy {accuracy:.3f} on 1,000 held-out test pairs, below the target {TARGET:.2f} "
+                          f"({budget})",
+                          "compare embeddings with something symmetric that is small for equal images (a squared "
+                          "difference, or a Dot with normalize=True), and give the encoder a hidden relu layer.")
+    return f"accuracy {accuracy:.2f} on 1,000 held-out test pairs (target {TARGET:.2f}; {budget})"
+
+
+register(Exercise(
+    id="08.3",
+    title='Your own "same digit?" network',
+    function="design_siamese",  # builds a model: the checks' training runs in the checker, not in this call
+    hints=(
+        'Two choices are yours: the encoder (what each image becomes) and the comparison (how two embeddings '
+        'become one number). Whatever you choose, both images must go through the same encoder object.',
+        'A linear head on the signed difference, or on the two embeddings side by side, cannot tell "equal" '
+        'from "different": it needs something that is small when the embeddings agree, whatever their sign '
+        'or order (a squared difference, a cosine similarity with layers.Dot(axes=1, normalize=True)). '
+        'A hidden relu layer in the encoder helps; model.summary() shows the parameters.',
+        'Shape: an encoder model (Input(64) → Dense relu → Dense embedding); two named Inputs; the encoder '
+        'called on each; a comparison from built-in layers; Dense(1, sigmoid); keras.Model([left, right], ...).',
+    ),
+    checks=[
+        Check("has inputs left and right (64 pixels) and one output", pair_model),
+        Check("sends both images through one shared encoder", one_shared_encoder, points=2),
+        Check(f"has at most {PARAM_LIMIT:,} parameters", within_limit),
+        Check(f"reaches {TARGET:.2f} accuracy on held-out pairs after the checker's training", reaches_target,
+              points=2),
+        Check("uses only built-in layers, so the grader can reload it", reloadable, graded=False),
+    ],
 ))

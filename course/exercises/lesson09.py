@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from functools import partial
+from typing import Any
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Collected, Exercise, Input, register
 from course.exercises import expect, given
 
 X = np.random.default_rng(9).random((16, 64), dtype=np.float32)
@@ -31,11 +32,43 @@ def weights_equal(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
     return len(a) == len(b) and all(x.shape == y.shape and np.array_equal(x, y) for x, y in zip(a, b))
 
 
+def config_names(entry: Any) -> list[str]:
+    """The names in a compile-config entry (a string, a serialised object, or a list or dict of them),
+    lower case without underscores: "sparse_categorical_crossentropy" and
+    SparseCategoricalCrossentropy() both give "sparsecategoricalcrossentropy"."""
+    if isinstance(entry, (list, tuple)):
+        return [name for item in entry for name in config_names(item)]
+    if isinstance(entry, dict):
+        if "class_name" in entry:
+            config = entry.get("config")
+            name = config if isinstance(config, str) else entry["class_name"]
+            return [str(name).lower().replace("_", "")]
+        return [name for item in entry.values() for name in config_names(item)]
+    return [] if entry is None else [str(entry).lower().replace("_", "")]
+
+
+def compiled_for_digits(model: Any, again: str = "") -> None:
+    """Compiled with Adam, sparse categorical cross-entropy and an accuracy metric. `again` words
+    the advice for a model that must be compiled once more ("again after unfreezing")."""
+    config = model.get_compile_config() if getattr(model, "compiled", False) else None
+    if not config or getattr(model, "optimizer", None) is None:
+        raise CheckFailed("the model is not compiled", f"call model.compile(...) {again or 'after freezing'}, "
+                          "then return it.")
+    if type(model.optimizer).__name__ != "Adam":
+        raise CheckFailed(f"the optimizer is {type(model.optimizer).__name__}, expected Adam",
+                          'compile with optimizer="adam" (or keras.optimizers.Adam(...)).')
+    loss = config_names(config.get("loss"))
+    if loss != ["sparsecategoricalcrossentropy"]:
+        raise CheckFailed(f"the loss is {config.get('loss')!r}, not sparse categorical cross-entropy",
+                          'integer labels and a softmax head: loss="sparse_categorical_crossentropy".')
+    if not any("acc" in name for name in config_names(config.get("metrics"))):
+        raise CheckFailed(f"the metrics {config.get('metrics')!r} have no accuracy", 'add metrics=["accuracy"].')
+
+
 # 09.1 · Freeze and add a head
 
 
-def head_on_top(pair: tuple) -> None:
-    _, model = pair
+def head_on_top(model: Any) -> None:
     expect.functional(model)
     got_in = [tuple(t.shape) for t in model.inputs]
     if got_in != [(None, 64)]:
@@ -51,8 +84,8 @@ def head_on_top(pair: tuple) -> None:
         raise CheckFailed(f"the head uses {activation}, expected softmax")
 
 
-def only_head_trainable(pair: tuple) -> None:
-    encoder, model = pair
+def only_head_trainable(collected: Collected) -> None:
+    encoder, model = collected.pair("encoder")
     trainable, total = len(model.trainable_weights), len(model.weights)
     if total != len(encoder.weights) + 2:
         raise CheckFailed(f"the model has {total} weight tensors, expected the encoder's {len(encoder.weights)} "
@@ -62,8 +95,8 @@ def only_head_trainable(pair: tuple) -> None:
                           "set encoder.trainable = False before compiling.")
 
 
-def keeps_encoder(pair: tuple) -> None:
-    encoder, model = pair
+def keeps_encoder(collected: Collected) -> None:
+    encoder, model = collected.pair("encoder")
     inner = nested_models(model)
     if len(inner) != 1:
         raise CheckFailed(f"expected the encoder as one nested model, found {len(inner)}",
@@ -73,14 +106,12 @@ def keeps_encoder(pair: tuple) -> None:
                           "reuse the encoder you are given; don't build or clone a new one.")
 
 
-def is_compiled(pair: tuple) -> None:
-    if not getattr(pair[1], "compiled", False):
-        raise CheckFailed("the model is not compiled", "call model.compile(...) after freezing, then return it.")
+def is_compiled(model: Any) -> None:
+    compiled_for_digits(model)
 
 
-def trains_only_head(pair: tuple) -> None:
-    _, model = pair
-    is_compiled(pair)
+def trains_only_head(model: Any) -> None:
+    is_compiled(model)
     inner = nested_models(model)
     if len(inner) != 1:
         raise CheckFailed("no single nested encoder to watch")
@@ -94,42 +125,40 @@ def trains_only_head(pair: tuple) -> None:
         raise CheckFailed("training did not change the head")
 
 
-FREEZE_CHECKS = [
-    Check("takes 64 pixels and ends in a Dense(5) softmax head named digit", head_on_top),
-    Check("only the head's kernel and bias are trainable", only_head_trainable),
-    Check("reuses the given encoder with its trained weights", keeps_encoder),
-    Check("is compiled, and fit changes the head but not the encoder", trains_only_head, points=2),
-]
-
-
 register(Exercise(
     id="09.1",
     title="Freeze and add a head",
+    function="freeze_and_extend",
+    cases=[(Input("encoder"),)],
+    inputs={"encoder": partial(given.model, "09-encoder")},
+    timeout=300,
     hints=(
         'Use the encoder you are given, as a layer, without copying it.',
         'Freeze the encoder (its trainable attribute), put a Dense(5) softmax head named digit on top, then '
         'compile.',
         'Shape: freeze; pixels = Input; head on encoder(pixels); keras.Model; compile; return.',
     ),
-    prepare=expect.with_given("09-encoder"),
-    public=[*FREEZE_CHECKS[:3], Check("is compiled", is_compiled)],  # the grader also trains it
+    checks=[
+        Check("takes 64 pixels and ends in a Dense(5) softmax head named digit", head_on_top),
+        Check("only the head's kernel and bias are trainable", only_head_trainable, case=None),
+        Check("reuses the given encoder with its trained weights", keeps_encoder, case=None),
+        # The grader also trains it (`trains_only_head`, 2 points), which checks the same first.
+        Check("is compiled with Adam, sparse categorical cross-entropy and accuracy", is_compiled, graded=False),
+    ],
 ))
 
 
 # 09.2 · Average any number of models
 
 
-MEMBERS = ("09.2-m1", "09.2-m2", "09.2-m3")
+MEMBERS = ("m1", "m2", "m3")  # the shipped models 09.2-m1, 09.2-m2 and 09.2-m3
 
 
-def given_members(answer: Callable) -> tuple | None:
-    members = [given.model(name) for name in MEMBERS]
-    result = answer(members)
-    return None if result is None or result is ... else (members, result)
+def members(collected: Collected, names: tuple = MEMBERS) -> list[Any]:
+    return [collected.inputs[name] for name in names]
 
 
-def ensemble_shape(pair: tuple) -> None:
-    _, model = pair
+def ensemble_shape(model: Any) -> None:
     expect.functional(model)
     got_in = [tuple(t.shape) for t in model.inputs]
     if got_in != [(None, 64)]:
@@ -138,10 +167,9 @@ def ensemble_shape(pair: tuple) -> None:
     expect.output_shape(model, (None, 5))
 
 
-def ends_in_average(pair: tuple) -> None:
+def ends_in_average(model: Any) -> None:
     import widgets
 
-    _, model = pair
     graph = widgets.architecture_graph(model)
     last = [graph.nodes[node].class_name for node in graph.outputs]
     if last != ["Average"]:
@@ -149,8 +177,7 @@ def ends_in_average(pair: tuple) -> None:
                           "layers.Average()([m(pixels) for m in models]).")
 
 
-def averages_members(pair: tuple) -> None:
-    models, model = pair
+def averages_members(models: list[Any], model: Any) -> None:
     wanted = np.mean([m.predict(X, verbose=0) for m in models], axis=0)
     got = np.asarray(model.predict(X, verbose=0))
     if got.shape != wanted.shape or not np.allclose(got, wanted, atol=1e-6):
@@ -158,23 +185,26 @@ def averages_members(pair: tuple) -> None:
                           "call each given model (not a copy) on the same input, then average.")
 
 
-ENSEMBLE_CHECKS = [
-    Check("takes 64 pixels and returns 5 probabilities", ensemble_shape),
-    Check("ends in a layers.Average", ends_in_average),
-    Check("predicts the mean of the models' predictions", averages_members, points=2),
-]
+def averages_three(collected: Collected) -> None:
+    averages_members(members(collected), collected.value(0))
 
 
 register(Exercise(
     id="09.2",
     title="Average any number of models",
+    function="average_of",
+    cases=[([Input(name) for name in MEMBERS],)],
+    inputs={name: partial(given.model, f"09.2-{name}") for name in MEMBERS},
     hints=(
         'One input; every model in the list is called on it.',
         'layers.Average takes a list of tensors of the same shape; it works for any number of models.',
         'Shape: pixels = Input(64); Average over [m(pixels) for each model]; keras.Model.',
     ),
-    prepare=given_members,
-    public=ENSEMBLE_CHECKS,
+    checks=[
+        Check("takes 64 pixels and returns 5 probabilities", ensemble_shape),
+        Check("ends in a layers.Average", ends_in_average),
+        Check("predicts the mean of the models' predictions", averages_three, points=2, case=None),
+    ],
 ))
 
 
@@ -190,11 +220,13 @@ def all_trainable(model: Any) -> None:
 
 
 def low_learning_rate(model: Any) -> None:
-    optimizer = getattr(model, "optimizer", None)
-    if not getattr(model, "compiled", False) or optimizer is None:
-        raise CheckFailed("the model is not compiled", "compile it again after unfreezing.")
-    if type(optimizer).__name__ != "Adam":
-        raise CheckFailed(f"the optimizer is {type(optimizer).__name__}, expected Adam")
+    # The grader's twin of `encoder_learns` failing: a model saved with the frozen model's trained
+    # optimizer reloads with a fresh one, so the grader's loader marks it (`artifacts.stale_optimizer`).
+    if getattr(model, "grader_stale_optimizer", False):
+        raise CheckFailed("the model still has the optimizer of the frozen model, built for the head's weights only",
+                          "compile the model again after unfreezing: setting optimizer.learning_rate is not enough.")
+    compiled_for_digits(model, again="again after unfreezing")
+    optimizer = model.optimizer
     rate = float(np.asarray(optimizer.learning_rate))
     if not np.isclose(rate, 1e-4, rtol=1e-3):
         raise CheckFailed(f"the learning rate is {rate:g}, expected 1e-4",
@@ -217,15 +249,13 @@ def encoder_learns(model: Any) -> None:
         raise CheckFailed("training did not change the encoder", "unfreeze it, then compile again.")
 
 
-FINE_TUNE_CHECKS = [
-    Check("every weight is trainable again", all_trainable),
-    Check("is compiled again with Adam at learning rate 1e-4", low_learning_rate, points=2),
-    Check("fit now changes the encoder", encoder_learns),
-]
-
 register(Exercise(
     id="09.3",
     title="Ready for fine-tuning",
+    function="prepare_fine_tuning",
+    cases=[(Input("model"),)],
+    inputs={"model": partial(given.model, "09.3-transfer")},
+    timeout=300,
     hints=(
         'Two steps: unfreeze, then compile again.',
         'Changing trainable after a fit needs compile(): the old optimizer was built for the frozen weights '
@@ -233,6 +263,10 @@ register(Exercise(
         "Shape: the encoder layer's trainable = True; model.compile(optimizer=Adam(...1e-4), loss=..., "
         'metrics=...); return the model.',
     ),
-    prepare=lambda answer: answer(given.model("09.3-transfer")),
-    public=FINE_TUNE_CHECKS,
+    checks=[
+        Check("every weight is trainable again", all_trainable),
+        Check("is compiled again with Adam at learning rate 1e-4 (sparse categorical cross-entropy, accuracy)",
+              low_learning_rate, points=2),
+        Check("fit now changes the encoder", encoder_learns),
+    ],
 ))

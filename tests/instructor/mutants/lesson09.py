@@ -11,8 +11,8 @@ def _head(encoder):
     return keras.Model(pixels, layers.Dense(5, activation="softmax", name="digit")(encoder(pixels)))
 
 
-def _compile(model, optimizer="adam"):
-    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+def _compile(model, optimizer="adam", loss="sparse_categorical_crossentropy", metrics=("accuracy",)):
+    model.compile(optimizer=optimizer, loss=loss, metrics=list(metrics))
     return model
 
 
@@ -39,6 +39,18 @@ def freeze_and_extend_keras2(encoder):
     encoder.trainable = False
     digit = layers.Dense(5, activation="softmax", name="digit")(encoder.output)
     return _compile(keras.Model(encoder.inputs[0], digit))
+
+
+@mutant("09.1", "one-hot loss for integer labels", words=("sparse_categorical_crossentropy",))
+def freeze_and_extend_categorical(encoder):
+    encoder.trainable = False
+    return _compile(_head(encoder), loss="categorical_crossentropy")
+
+
+@mutant("09.1", "SGD instead of Adam", words=("Adam",))
+def freeze_and_extend_sgd(encoder):
+    encoder.trainable = False
+    return _compile(_head(encoder), optimizer="sgd")
 
 
 @mutant("09.2", "hard-codes three models", hidden_only="two models are a hidden grading case")
@@ -87,3 +99,9 @@ def prepare_fine_tuning_lr(model):
 def prepare_fine_tuning_default_rate(model):
     model.get_layer("encoder").trainable = True
     return _compile(model)
+
+
+@mutant("09.3", "compiles again without the accuracy metric", words=("accuracy",))
+def prepare_fine_tuning_no_metrics(model):
+    model.get_layer("encoder").trainable = True
+    return _compile(model, keras.optimizers.Adam(learning_rate=1e-4), metrics=())
