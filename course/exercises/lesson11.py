@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import partial
 from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Exercise, Input, register
 from course.exercises import expect, given
 
 X = np.random.default_rng(11).random((16, 64), dtype=np.float32)
@@ -50,14 +51,15 @@ SKIP_CHECKS = [
 register(Exercise(
     id="11.1",
     title="A subclass, rewritten as a graph",
+    function="skip_mlp",
+    cases=[(True,)],
     hints=(
         "Read SkipMLP's call(): which layers, in which order, and where the addition happens.",
         "With skip=True the hidden output is added to extra's output; with skip=False extra's output goes "
         'straight to the output layer. A Sequential cannot add.',
         'Shape: Input → hidden → extra → (Add([hidden, extra]) if skip else extra) → Dense(10, softmax).',
     ),
-    prepare=lambda build: build(True),
-    public=SKIP_CHECKS,
+    checks=SKIP_CHECKS,
 ))
 
 
@@ -104,14 +106,14 @@ CHOICE_CHECKS = [
 register(Exercise(
     id="11.2",
     title="Pick the API",
+    function="choose_api",
     hints=(
         'Use the decision guide from the lesson, one sketch at a time.',
         'Ask its questions in order; the first yes decides. Built-in layers handle training themselves, and a'
         ' model can be a layer of a Sequential.',
         'Shape: a dict from each sketch name to "Sequential", "Functional" or "Subclassing".',
     ),
-    prepare=lambda choose: choose(),
-    public=CHOICE_CHECKS,
+    checks=CHOICE_CHECKS,
 ))
 
 
@@ -129,16 +131,16 @@ def two_arrays(result: Any) -> dict[str, np.ndarray]:
     return result
 
 
-def inference_is_plain(pair: tuple) -> None:
-    encoder, result = pair
+def inference_is_plain(collected: Any) -> None:
+    encoder, result = collected.pair("encoder")
     result = two_arrays(result)
     if not np.allclose(result["inference"], encoder.predict(X, verbose=0), atol=1e-5):
         raise CheckFailed("in inference the outputs differ from the encoder's own",
                           "with training=False dropout does nothing: the output is encoder(x).")
 
 
-def training_drops_half(pair: tuple) -> None:
-    encoder, result = pair
+def training_drops_half(collected: Any) -> None:
+    encoder, result = collected.pair("encoder")
     result = two_arrays(result)
     plain, noisy = encoder.predict(X, verbose=0), result["training"]
     if np.allclose(noisy, plain, atol=1e-5):
@@ -159,6 +161,9 @@ def training_drops_half(pair: tuple) -> None:
 register(Exercise(
     id="11.3",
     title="Dropout that knows when it is training",
+    function="both_modes",
+    cases=[(Input("encoder"), Input("x"))],
+    inputs={"encoder": partial(given.model, "11.3-encoder"), "x": lambda: X},
     hints=(
         'Dropout only drops in training mode, and someone has to tell it which mode it is in.',
         'Call the model with training=True or False: Keras passes the flag on to inner layers such as Dropout '
@@ -167,7 +172,7 @@ register(Exercise(
         'Shape: a small model (or layer) with the encoder and Dropout(0.5); call it with training False and '
         'True; a dict with inference and training.',
     ),
-    prepare=expect.with_given("11.3-encoder", X),
-    public=[Check("in inference, returns the encoder's output unchanged", inference_is_plain),
-            Check("in training, drops about half of the outputs and doubles the rest", training_drops_half)],
+    checks=[Check("in inference, returns the encoder's output unchanged", inference_is_plain, case=None),
+            Check("in training, drops about half of the outputs and doubles the rest", training_drops_half,
+                  case=None)],
 ))
