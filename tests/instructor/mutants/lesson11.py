@@ -111,3 +111,12 @@ def both_modes_rate(encoder, x):
 def both_modes_tensors(encoder, x):
     dropout = layers.Dropout(0.5)
     return {mode: dropout(encoder(x), training=mode == "training") for mode in ("inference", "training")}
+
+
+@mutant("11.1", "no activation on the extra layer", words=("predictions differ", "activation"))
+def skip_mlp_linear_extra(skip):
+    pixels = keras.Input(shape=(64,))
+    h = layers.Dense(32, activation="relu")(pixels)
+    extra = layers.Dense(32)(h)
+    joined = layers.Add()([h, extra]) if skip else extra
+    return keras.Model(pixels, layers.Dense(10, activation="softmax")(joined))
