@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import partial
 from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Exercise, Input, register
 from course.exercises import expect, given
 
 X = np.random.default_rng(11).random((16, 64), dtype=np.float32)
@@ -50,68 +51,116 @@ SKIP_CHECKS = [
 register(Exercise(
     id="11.1",
     title="A subclass, rewritten as a graph",
+    function="skip_mlp",
+    cases=[(True,)],
     hints=(
         "Read SkipMLP's call(): which layers, in which order, and where the addition happens.",
         "With skip=True the hidden output is added to extra's output; with skip=False extra's output goes "
         'straight to the output layer. A Sequential cannot add.',
         'Shape: Input → hidden → extra → (Add([hidden, extra]) if skip else extra) → Dense(10, softmax).',
     ),
-    prepare=lambda build: build(True),
-    public=SKIP_CHECKS,
+    checks=SKIP_CHECKS,
 ))
 
 
-# The sketches of exercise 11.2. Their answers stay with the instructor: the public check compares
-# a digest of the learner's answers with the digest of the decision guide's.
-SKETCHES = ("text_stack", "price_and_rooms", "dropout_mlp", "image_and_caption", "until_converged", "dense_skip",
-            "stacked_models", "own_normalisation")
+# Exercise 11.2: the requirements an architecture can have, as the lesson's decision guide names them.
+NEEDS = ("a plain stack", "several inputs", "several outputs", "a shared layer", "a skip connection",
+         "a model used as a layer", "built-in layers that act differently in training",
+         "its own training-only computation", "a computation with its own weights that Keras lacks",
+         "data-dependent Python control flow in the forward pass", "wiring that differs per sample")
+MODEL_APIS = ("Sequential", "functional", "subclassed model")
+CUSTOM_CLASSES = (None, "layer", "model")
+
+# The lesson's scenarios: each requirement alone, then the combinations the lesson works through
+# (a stack with Dropout, a nested encoder, a shared encoder, an own normalisation, stochastic depth).
+# Their answers stay with the instructor: the public checks compare digests of the learner's answers
+# with the digests of the guide's, and say how many agree, never which. Grading adds combinations
+# the lesson never shows, so only a rule that follows the guide gets them right.
+SCENARIOS = tuple((need,) for need in NEEDS) + (
+    ("a plain stack", "built-in layers that act differently in training"),
+    ("a plain stack", "a model used as a layer"),
+    ("several inputs", "a shared layer"),
+    ("a plain stack", "its own training-only computation"),
+    ("a skip connection", "its own training-only computation"),
+)
 
 
-def digest(answers: dict[str, str]) -> str:
-    return hashlib.sha256(json.dumps(answers, sort_keys=True).encode()).hexdigest()
+def scenario_key(needs: Any) -> str:
+    return " + ".join(sorted(needs))
 
 
-def valid_answers(answers: Any) -> None:
-    from widgets.quiz import APIS
-
-    if not isinstance(answers, dict):
-        raise CheckFailed(f"expected a dict, got {type(answers).__name__}",
-                          'return {"text_stack": "Sequential", ...} with one entry per sketch.')
-    missing, extra = sorted(set(SKETCHES) - set(answers)), sorted(set(answers) - set(SKETCHES))
-    if missing or extra:
-        wrong = [f"{label} {keys}" for label, keys in (("missing keys", missing), ("unexpected keys", extra)) if keys]
-        raise CheckFailed("; ".join(wrong), "use the sketch names as keys.")
-    odd = {key: value for key, value in answers.items() if value not in APIS}
-    if odd:
-        raise CheckFailed(f"answers must be one of {list(APIS)}; got {odd}", "spell them exactly, capitalised.")
+def digest(part: str, needs: Any, answer: Any) -> str:
+    """A one-way digest of one part ("api" or "custom") of the answer for one scenario."""
+    return hashlib.sha256(json.dumps(["11.2", part, sorted(needs), answer]).encode()).hexdigest()
 
 
-GUIDE_HINT = ("ask the guide's questions in order; the first 'yes' decides. Built-in layers handle "
-              "`training` themselves, and a model can be a layer of a Sequential.")
+SPELLING = ('spell them as the exercise lists them: "Sequential", "functional" or "subclassed model", then '
+            'None, "layer" or "model".')
 
 
-def agrees_with_guide(answers: Any) -> None:
-    valid_answers(answers)
-    if digest({key: answers[key] for key in SKETCHES}) != given.json_data("11.2-guide")["digest"]:
-        raise CheckFailed("some answers differ from the decision guide (grading says how many)", GUIDE_HINT)
+def valid_pair(needs: tuple, result: Any) -> tuple[str, Any]:
+    """The learner's (model_api, custom_class) for `needs`, a tuple in the notebook, a list once saved."""
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        raise CheckFailed(f"for {needs} you returned {result!r}, not a pair (model_api, custom_class)",
+                          'return a tuple of two, e.g. ("Sequential", None).')
+    api, custom = result
+    if api not in MODEL_APIS:
+        raise CheckFailed(f"for {needs} the model API is {api!r}, not one of {list(MODEL_APIS)}", SPELLING)
+    if custom not in CUSTOM_CLASSES:
+        raise CheckFailed(f"for {needs} the custom class is {custom!r}, not one of {list(CUSTOM_CLASSES)}", SPELLING)
+    return api, custom
 
 
-CHOICE_CHECKS = [
-    Check("answers every sketch with Sequential, Functional or Subclassing", valid_answers),
-    Check("agrees with the decision guide", agrees_with_guide, points=2),
-]
+def valid_choices(collected: Any) -> None:
+    for (needs,), result in collected.table().items():
+        valid_pair(needs, result)
+
+
+API_HINT = ("ask the guide's questions about the model in order; the first 'yes' decides. Built-in layers handle "
+            "`training` themselves, a model can be a layer of a Sequential, and a custom layer fits in any model.")
+CUSTOM_HINT = ("ask the guide's second question: does some step compute what no Keras layer does? (Built-in layers "
+               "such as Dropout handle `training` themselves.) Then you write a custom layer and use it in the model; "
+               "only a model that is subclassed itself is the class you write.")
+
+
+def agrees_in(part: str, what: str, hint: str) -> Callable[[Any], str]:
+    index = ("api", "custom").index(part)
+
+    def test(collected: Any) -> str:
+        wanted = given.json_data("11.2-guide")[part]
+        table = collected.table()
+        agree = sum(digest(part, needs, valid_pair(needs, result)[index]) == wanted[scenario_key(needs)]
+                    for (needs,), result in table.items())
+        if agree < len(table):  # how many, not which: naming them would let a few guesses solve it
+            raise CheckFailed(f"{len(table) - agree} of {len(table)} scenarios get another {what} than the decision "
+                              "guide gives", hint)
+        return f"{agree} of {len(table)} scenarios agree with the guide"
+    return test
+
 
 register(Exercise(
     id="11.2",
-    title="Pick the API",
+    title="Pick the API, as a rule",
+    function="choose",
+    cases=[(needs,) for needs in SCENARIOS],
     hints=(
-        'Use the decision guide from the lesson, one sketch at a time.',
-        'Ask its questions in order; the first yes decides. Built-in layers handle training themselves, and a'
-        ' model can be a layer of a Sequential.',
-        'Shape: a dict from each sketch name to "Sequential", "Functional" or "Subclassing".',
+        "Answer the guide's two questions separately: which API builds the model, and does some step need a class "
+        "of your own? Some requirements change neither answer.",
+        "Built-in layers that act differently in training and models used as layers need nothing new: Keras handles "
+        "them in any API. Graph-shaped requirements decide the model API; computations no layer offers need a "
+        "custom layer, which goes into that model; only when no fixed wiring is left is the model itself the "
+        "class, which settles both parts of the pair.",
+        "Shape: make a set of the needs; return early for the requirement that settles both parts; otherwise pick "
+        "the API from whether the set meets the graph-shaped requirements and the class from whether it meets the "
+        "ones no layer offers; return the pair.",
     ),
-    prepare=lambda choose: choose(),
-    public=CHOICE_CHECKS,
+    checks=[
+        Check("answers each scenario with a pair (model API, custom class) spelled as listed", valid_choices,
+              case=None),
+        Check("chooses the model API the decision guide gives", agrees_in("api", "model API", API_HINT), case=None),
+        Check("names the class of your own the decision guide asks for",
+              agrees_in("custom", "custom class", CUSTOM_HINT), case=None),
+    ],
 ))
 
 
@@ -129,16 +178,16 @@ def two_arrays(result: Any) -> dict[str, np.ndarray]:
     return result
 
 
-def inference_is_plain(pair: tuple) -> None:
-    encoder, result = pair
+def inference_is_plain(collected: Any) -> None:
+    encoder, result = collected.pair("encoder")
     result = two_arrays(result)
     if not np.allclose(result["inference"], encoder.predict(X, verbose=0), atol=1e-5):
         raise CheckFailed("in inference the outputs differ from the encoder's own",
                           "with training=False dropout does nothing: the output is encoder(x).")
 
 
-def training_drops_half(pair: tuple) -> None:
-    encoder, result = pair
+def training_drops_half(collected: Any) -> None:
+    encoder, result = collected.pair("encoder")
     result = two_arrays(result)
     plain, noisy = encoder.predict(X, verbose=0), result["training"]
     if np.allclose(noisy, plain, atol=1e-5):
@@ -159,6 +208,9 @@ def training_drops_half(pair: tuple) -> None:
 register(Exercise(
     id="11.3",
     title="Dropout that knows when it is training",
+    function="both_modes",
+    cases=[(Input("encoder"), Input("x"))],
+    inputs={"encoder": partial(given.model, "11.3-encoder"), "x": lambda: X},
     hints=(
         'Dropout only drops in training mode, and someone has to tell it which mode it is in.',
         'Call the model with training=True or False: Keras passes the flag on to inner layers such as Dropout '
@@ -167,7 +219,7 @@ register(Exercise(
         'Shape: a small model (or layer) with the encoder and Dropout(0.5); call it with training False and '
         'True; a dict with inference and training.',
     ),
-    prepare=expect.with_given("11.3-encoder", X),
-    public=[Check("in inference, returns the encoder's output unchanged", inference_is_plain),
-            Check("in training, drops about half of the outputs and doubles the rest", training_drops_half)],
+    checks=[Check("in inference, returns the encoder's output unchanged", inference_is_plain, case=None),
+            Check("in training, drops about half of the outputs and doubles the rest", training_drops_half,
+                  case=None)],
 ))

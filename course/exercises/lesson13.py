@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Exercise, Input, register
 
 
 def affine_data(n_features: int, seed: int) -> dict[str, np.ndarray]:
@@ -64,6 +64,9 @@ AFFINE_CHECKS = [
 register(Exercise(
     id="13.1",
     title="A learnable scale and offset",
+    function="learn_affine",
+    cases=[(Input("x"), Input("y"))],
+    inputs={"x": lambda: AFFINE["x"], "y": lambda: AFFINE["y"]},
     hints=(
         "A layer owns weights when its build() creates them with self.add_weight(...); call() only uses them.",
         "build receives the input shape: one scale and one offset per feature means shape=(input_shape[-1],). "
@@ -72,8 +75,7 @@ register(Exercise(
         "Shape: a Layer subclass (build: two add_weight calls; call: x times one plus the other) → Input → "
         "your layer → Model → compile, fit → a dict with scale and offset.",
     ),
-    prepare=lambda learn: learn(AFFINE["x"], AFFINE["y"]),
-    public=AFFINE_CHECKS,
+    checks=AFFINE_CHECKS,
 ))
 
 
@@ -126,6 +128,9 @@ MAX_CHECKS = [
 register(Exercise(
     id="13.2",
     title="The largest real step",
+    function="masked_max",
+    cases=[(Input("sequences"),)],
+    inputs={"sequences": lambda: SEQUENCES["x"]},
     hints=(
         "Masking marks the zero steps as padding; your layer receives that mark as the mask argument of call.",
         "Replace the padded steps by -inf before taking the maximum over axis 1, so they can never win; the "
@@ -133,6 +138,5 @@ register(Exercise(
         "Shape: a Layer subclass (supports_masking; call(x, mask) → where, then max over the steps) → Input → "
         "Masking(0.0) → your layer → Model → predict.",
     ),
-    prepare=lambda largest: largest(SEQUENCES["x"]),
-    public=MAX_CHECKS,
+    checks=MAX_CHECKS,
 ))

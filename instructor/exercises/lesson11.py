@@ -1,4 +1,5 @@
-"""Lesson 11 · grading: SkipMLP without the skip, the guide's answers, the grader's encoder."""
+"""Lesson 11 · grading: SkipMLP without the skip; the decision guide as a rule, and combinations the lesson
+never shows; the shipped encoder of 11.3."""
 
 from __future__ import annotations
 
@@ -7,32 +8,9 @@ from typing import Any
 import numpy as np
 
 from course.checks import Check, CheckFailed
-from course.exercises.lesson11 import (
-    GUIDE_HINT,
-    SKETCHES,
-    SKIP_CHECKS,
-    X,
-    computes_skip_mlp,
-    digest,
-    inference_is_plain,
-    training_drops_half,
-    valid_answers,
-)
-from instructor.exercises import Input, grade, on_case, on_first_case
+from course.exercises.lesson11 import NEEDS, SCENARIOS, X, computes_skip_mlp, digest, scenario_key, valid_pair
+from instructor.exercises import grading
 from instructor.expectations import function_of, shipped
-
-# Each sketch with the traits the decision guide looks at (widgets.quiz.decide).
-TRAITS: dict[str, dict[str, Any]] = {
-    "text_stack": {},                                    # Embedding → pooling → Dense
-    "price_and_rooms": {"outputs": 2, "branches": True},  # two heads
-    "dropout_mlp": {},                                   # Dense, Dropout, Dense, Dropout, Dense
-    "image_and_caption": {"inputs": 2, "branches": True},
-    "until_converged": {"dynamic": True},
-    "dense_skip": {"branches": True},                    # Concatenate([x, block(x)])
-    "stacked_models": {},                                # Sequential([encoder, head])
-    "own_normalisation": {"dynamic": True},              # batch median in training, stored one in inference
-}
-assert tuple(TRAITS) == SKETCHES
 
 
 def reference_skip_mlp(skip: bool = True) -> Any:
@@ -54,23 +32,57 @@ def skip_function() -> dict:
     return function_of(reference_skip_mlp(True), X)
 
 
-def guide_answers() -> dict[str, str]:
-    from widgets.quiz import QuizItem, decide
+# Exercise 11.2: the decision guide of lesson 11 as a rule, and the combinations grading adds.
+GRAPH = {"several inputs", "several outputs", "a shared layer", "a skip connection"}  # question 2 of the guide
+OWN_COMPUTATION = {"its own training-only computation", "a computation with its own weights that Keras lacks",
+                   "data-dependent Python control flow in the forward pass"}  # the guide's second question
+NO_FIXED_WIRING = "wiring that differs per sample"  # question 1: the model itself is the class
+assert GRAPH | OWN_COMPUTATION | {NO_FIXED_WIRING} < set(NEEDS)
 
-    return {key: decide(QuizItem(key, key, "", "", "", **traits)) for key, traits in TRAITS.items()}
+
+def guide_choice(needs: Any) -> tuple[str, str | None]:
+    """What the decision guide gives for an architecture with these requirements."""
+    needs = set(needs)
+    if NO_FIXED_WIRING in needs:
+        return "subclassed model", "model"
+    return ("functional" if needs & GRAPH else "Sequential"), ("layer" if needs & OWN_COMPUTATION else None)
 
 
 @shipped("11.2-guide")
-def guide_digest() -> dict:
-    return {"digest": digest(guide_answers())}
+def guide_digests() -> dict:
+    return {part: {scenario_key(needs): digest(part, needs, guide_choice(needs)[index]) for needs in SCENARIOS}
+            for index, part in enumerate(("api", "custom"))}
 
 
-def agrees_with_guide(answers: Any) -> None:
-    valid_answers(answers)
-    expected = guide_answers()
-    wrong = sum(answers[key] != expected[key] for key in SKETCHES)
-    if wrong:  # how many, not which: naming them would let three guesses solve it
-        raise CheckFailed(f"{wrong} of {len(SKETCHES)} answers differ from the decision guide", GUIDE_HINT)
+# Combinations the lesson never shows (one is a public scenario in another order): a table of the
+# public answers misses them, a rule that follows the guide does not.
+HELD_OUT = (
+    ("several outputs", "a computation with its own weights that Keras lacks"),
+    ("a model used as a layer", "data-dependent Python control flow in the forward pass"),
+    ("several inputs", "wiring that differs per sample"),
+    ("built-in layers that act differently in training", "its own training-only computation"),
+    ("a skip connection", "built-in layers that act differently in training",
+     "a computation with its own weights that Keras lacks"),
+    ("a plain stack", "a model used as a layer", "built-in layers that act differently in training"),
+    ("a shared layer", "a model used as a layer"),
+    ("several outputs", "a skip connection", "data-dependent Python control flow in the forward pass"),
+    ("a shared layer", "a computation with its own weights that Keras lacks", "wiring that differs per sample"),
+    ("its own training-only computation", "a computation with its own weights that Keras lacks"),
+    ("its own training-only computation", "a skip connection"),
+    ("a model used as a layer", "several outputs", "built-in layers that act differently in training"),
+)
+assert set(HELD_OUT).isdisjoint(SCENARIOS) and set().union(*HELD_OUT) <= set(NEEDS)
+
+
+def held_out_agree(index: int, what: str) -> Any:
+    def test(collected: Any) -> None:
+        table = collected.table(public=False)
+        wrong = sum(valid_pair(needs, result)[index] != guide_choice(needs)[index]
+                    for (needs,), result in table.items())
+        if wrong:
+            raise CheckFailed(f"{wrong} of {len(table)} combinations the lesson does not show get another {what} "
+                              "than the decision guide gives")
+    return test
 
 
 @shipped("11.3-encoder")
@@ -88,32 +100,18 @@ def _no_skip() -> dict[str, np.ndarray]:
     return function_of(reference_skip_mlp(False), X)
 
 
-grade(
+grading(
     "11.1",
-    function="skip_mlp",
-    cases=[(True,), (False,)],
-    checks=[*on_first_case(SKIP_CHECKS),
-            Check("computes what SkipMLP(skip=False) computes", on_case(1, computes_skip_mlp(False, _no_skip)),
-                  hidden=True)],
+    cases=[(False,)],
+    checks=[Check("computes what SkipMLP(skip=False) computes", computes_skip_mlp(False, _no_skip),
+                  hidden=True, case=1)],
 )
 
-grade(
+grading(
     "11.2",
-    function="choose_api",
-    cases=[()],
-    checks=[Check("answers every sketch with Sequential, Functional or Subclassing", on_case(0, valid_answers)),
-            Check("agrees with the decision guide", on_case(0, agrees_with_guide), points=2)],
-)
-
-grade(
-    "11.3",
-    function="both_modes",
-    cases=[(Input("encoder"), Input("x"))],
-    inputs={"encoder": reference_encoder, "x": lambda: X},
-    checks=[
-        Check("in inference, returns the encoder's output unchanged",
-              lambda c: inference_is_plain((c.inputs["encoder"], c.value(0)))),
-        Check("in training, drops about half of the outputs and doubles the rest",
-              lambda c: training_drops_half((c.inputs["encoder"], c.value(0)))),
-    ],
+    cases=[(needs,) for needs in HELD_OUT],
+    checks=[Check("chooses the guide's model API for combinations the lesson does not show",
+                  held_out_agree(0, "model API"), hidden=True, case=None),
+            Check("names the guide's class of your own for combinations the lesson does not show",
+                  held_out_agree(1, "custom class"), hidden=True, case=None)],
 )

@@ -1,4 +1,4 @@
-"""Lesson 11: a subclass as a graph, picking the API, training-aware dropout."""
+"""Lesson 11: a subclass as a graph, the decision guide as a rule, training-aware dropout."""
 
 import keras
 from keras import layers
@@ -29,24 +29,62 @@ def skip_mlp_sequential(skip):
                              layers.Dense(32, activation="relu"), layers.Dense(10, activation="softmax")])
 
 
-ANSWERS = {"text_stack": "Sequential", "price_and_rooms": "Functional", "dropout_mlp": "Sequential",
-           "image_and_caption": "Functional", "until_converged": "Subclassing", "dense_skip": "Functional",
-           "stacked_models": "Sequential", "own_normalisation": "Subclassing"}
+_GRAPH = {"several inputs", "several outputs", "a shared layer", "a skip connection"}
+_OWN = {"its own training-only computation", "a computation with its own weights that Keras lacks",
+        "data-dependent Python control flow in the forward pass"}
+_PER_SAMPLE = "wiring that differs per sample"
 
 
-@mutant("11.2", "functional for everything", words=("decision guide",))
-def choose_api_all_functional():
-    return {key: "Functional" for key in ANSWERS}
+def _rule(needs, graph=_GRAPH, own=_OWN):
+    needs = set(needs)
+    if _PER_SAMPLE in needs:
+        return ("subclassed model", "model")
+    return ("functional" if needs & graph else "Sequential", "layer" if needs & own else None)
 
 
-@mutant("11.2", "lower-case names", words=("capitalised",))
-def choose_api_lower_case():
-    return {key: value.lower() for key, value in ANSWERS.items()}
+def _public_table():
+    from course.exercises.lesson11 import SCENARIOS
+
+    return {frozenset(needs): _rule(needs) for needs in SCENARIOS}
 
 
-@mutant("11.2", "a custom layer means subclassing the model", words=("decision guide",))
-def choose_api_one_wrong():
-    return {**ANSWERS, "own_normalisation": "Functional", "dropout_mlp": "Subclassing"}
+@mutant("11.2", "a lookup of the lesson's scenarios", hidden_only="only the held-out combinations reveal a table")
+def choose_lookup(needs):
+    return _public_table().get(frozenset(needs), ("Sequential", None))
+
+
+@mutant("11.2", "subclass whenever anything is custom", words=("model API", "custom class"))
+def choose_subclass_for_custom(needs):
+    if set(needs) & (_OWN | {_PER_SAMPLE}):
+        return ("subclassed model", "model")
+    return _rule(needs)
+
+
+@mutant("11.2", "Sequential for anything with one input", words=("model API", "decision guide"))
+def choose_sequential_for_one_input(needs):
+    return _rule(needs, graph={"several inputs"})
+
+
+@mutant("11.2", "functional for everything", words=("model API",))
+def choose_all_functional(needs):
+    api, custom = _rule(needs)
+    return ("functional" if api == "Sequential" else api, custom)
+
+
+@mutant("11.2", "a custom layer for Dropout", words=("custom class", "built-in layers"))
+def choose_layer_for_dropout(needs):
+    return _rule(needs, own=_OWN | {"built-in layers that act differently in training"})
+
+
+@mutant("11.2", "the quiz's names", words=("spell",))
+def choose_quiz_names(needs):
+    api, custom = _rule(needs)
+    return ({"functional": "Functional", "subclassed model": "Subclassing"}.get(api, api), custom)
+
+
+@mutant("11.2", "only the first requirement counts", words=("custom class",))
+def choose_first_need(needs):
+    return _rule(needs[:1])
 
 
 @mutant("11.3", "never passes training", words=("training=True",))
@@ -73,3 +111,12 @@ def both_modes_rate(encoder, x):
 def both_modes_tensors(encoder, x):
     dropout = layers.Dropout(0.5)
     return {mode: dropout(encoder(x), training=mode == "training") for mode in ("inference", "training")}
+
+
+@mutant("11.1", "no activation on the extra layer", words=("predictions differ", "activation"))
+def skip_mlp_linear_extra(skip):
+    pixels = keras.Input(shape=(64,))
+    h = layers.Dense(32, activation="relu")(pixels)
+    extra = layers.Dense(32)(h)
+    joined = layers.Add()([h, extra]) if skip else extra
+    return keras.Model(pixels, layers.Dense(10, activation="softmax")(joined))

@@ -104,3 +104,37 @@ def masked_max_without_masking(sequences):
 @mutant("13.2", "maximum over the features", words=("shape", "axis=1"))
 def masked_max_wrong_axis(sequences):
     return _masked_model(sequences, _MaxOverFeatures())
+
+
+class _FourFeatures(_Affine):
+    """Weights sized for the check's 4 features, whatever the input."""
+
+    def build(self, input_shape):
+        self.scale = self.add_weight(shape=(4,), initializer="ones")
+        self.offset = self.add_weight(shape=(4,), initializer="zeros")
+
+
+@mutant("13.1", "weights for exactly four features", hidden_only="only the grading case has 3 features")
+def learn_affine_four_features(x, y):
+    return _affine(x, y, _FourFeatures())
+
+
+class _ZeroPadding(_PlainMax):
+    """Replaces the padding by 0 instead of -inf: the padding still wins over negative values."""
+
+    def call(self, x, mask=None):
+        if mask is not None:
+            x = keras.ops.where(keras.ops.expand_dims(mask, -1), x, 0.0)
+        return keras.ops.max(x, axis=1)
+
+
+@mutant("13.2", "padding replaced by zero", words=("padding", "np.inf"))
+def masked_max_zero_padding(sequences):
+    return _masked_model(sequences, _ZeroPadding())
+
+
+@mutant("13.2", "input shape of the check's sequences", hidden_only="only the grading case has other shapes")
+def masked_max_fixed_shape(sequences):
+    inputs = keras.Input(shape=(5, 3))
+    x = layers.Masking(mask_value=0.0)(inputs)
+    return keras.Model(inputs, _MaskedMax()(x)).predict(sequences, verbose=0)
