@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import os
 import tempfile
+from functools import partial
 from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Exercise, Input, register
 from course.exercises import expect, given
 
 EPOCHS = 10
+BATCH_SIZE = 32  # 12.3's training
 DIGIT_MIN, ODD_MIN = 0.9, 0.85  # the solution reaches about 0.97 and 0.95 after 10 epochs
 HALVES = {"left": (None, 32), "right": (None, 32)}
 HEADS = {"digit": (None, 10), "is_odd": (None, 1)}
@@ -81,22 +83,20 @@ def ten_probabilities(model: Any) -> None:
                           'end with layers.Dense(10, activation="softmax").')
 
 
-BASELINE_CHECKS = [
-    Check("returns a keras.Sequential", expect.sequential),
-    Check("reads all 64 pixels: input shape (None, 64)", reads_all_pixels),
-    Check("outputs 10 softmax probabilities", ten_probabilities),
-]
-
 register(Exercise(
     id="12.1",
     title="The Sequential baseline",
+    function="build_baseline",
     hints=(
         'The simplest model that reads all 64 pixels and says which digit.',
         'Start with an Input of 64 features, then a hidden Dense with relu and a 10-unit softmax output.',
         'Shape: keras.Sequential([Input, Dense(64, relu), Dense(10, softmax)]).',
     ),
-    prepare=lambda build: build(),
-    public=BASELINE_CHECKS,
+    checks=[
+        Check("returns a keras.Sequential", expect.sequential),
+        Check("reads all 64 pixels: input shape (None, 64)", reads_all_pixels),
+        Check("outputs 10 softmax probabilities", ten_probabilities),
+    ],
 ))
 
 
@@ -125,6 +125,12 @@ def named_heads(model: Any) -> None:
         raise CheckFailed(f"expected outputs {HEADS}, got {got}",
                           'return keras.Model(inputs, {"digit": ..., "is_odd": ...}) with output layers '
                           "named after their keys.")
+    layer_names = {key: graph.nodes[node_id].layer_name for node_id in graph.outputs
+                   for key in graph.nodes[node_id].output_names}
+    if any(key != name for key, name in layer_names.items()):
+        raise CheckFailed(f"the output layers are named {layer_names} (key: layer name), not after their keys",
+                          'name each output layer after its key: layers.Dense(10, activation="softmax", '
+                          'name="digit").')
     wanted = {"digit": "softmax", "is_odd": "sigmoid"}
     if activations != wanted:
         raise CheckFailed(f"the heads' activations are {activations}, expected {wanted}")
@@ -163,8 +169,10 @@ def shared_encoder(model: Any) -> None:
     )
 
 
-def is_skip(graph: Any, add_id: str) -> bool:
-    """True when one input of the Add is the other's input (identity) or a projection of it."""
+def skip_origins(graph: Any, add_id: str) -> set[str]:
+    """The nodes whose value a skip path carries to this Add: one input of the Add that is the other's
+    input (identity), or the source of a projection of it."""
+    origins = set()
     sides = graph.predecessors(add_id)
     for skip in sides:
         for main in sides:
@@ -172,11 +180,11 @@ def is_skip(graph: Any, add_id: str) -> bool:
                 continue
             above = graph.ancestors(main)
             if skip in above:
-                return True
+                origins.add(skip)
             sources = graph.predecessors(skip)
             if graph.nodes[skip].kind == "layer" and len(sources) == 1 and sources[0] in above:
-                return True
-    return False
+                origins.add(sources[0])
+    return origins
 
 
 def residual_connection(model: Any) -> None:
@@ -190,10 +198,29 @@ def residual_connection(model: Any) -> None:
     if not any(n.kind == "layer" for n in adds):
         raise CheckFailed("the addition is a keras.ops operation (x + y), not an Add layer",
                           'use layers.Add(name="residual")([x, y]).')
-    if not any(is_skip(graph, n.id) for n in adds if n.kind == "layer"):
+    origins = set().union(*(skip_origins(graph, n.id) for n in adds if n.kind == "layer"))
+    if not origins:
         raise CheckFailed(
             "no Add layer adds a block's input to the block's output: it sums two separate branches",
             "the skip path carries the block's input itself (or a projection of it) to the Add.")
+    if not any(reaches(graph, origin) == set(graph.inputs) for origin in origins):
+        raise CheckFailed(
+            "the residual block works on one half only: its skip path starts before the two halves are joined",
+            "put the block after the Concatenate: Add([joined, block]) with block computed from joined.")
+
+
+def encodes_at_width(width: int) -> Callable[[Any], None]:
+    """Each input feeds an encoder whose output has `width` features."""
+    def test(model: Any) -> None:
+        import widgets
+
+        named_inputs(model)
+        graph = widgets.architecture_graph(model)
+        widths = {graph.nodes[s].output_shape[-1] for i in graph.inputs for s in graph.successors(i)}
+        if widths != {width}:
+            raise CheckFailed(f"build_capstone({width}) encodes the halves to widths {sorted(widths)}",
+                              "give the encoder's (last) Dense layer `width` units: use the argument.")
+    return test
 
 
 def saves_and_reloads(model: Any) -> None:
@@ -215,18 +242,10 @@ def saves_and_reloads(model: Any) -> None:
         raise CheckFailed("the reloaded model predicts something else")
 
 
-CAPSTONE_CHECKS = [
-    Check("returns a functional model with inputs left and right of 32 pixels", named_inputs),
-    Check("has outputs digit (10, softmax) and is_odd (1, sigmoid)", named_heads),
-    Check("joins the two halves with a Concatenate layer", joins_halves),
-    Check("calls one encoder on both halves (one set of weights)", shared_encoder, points=3),
-    Check("has a residual connection: an Add layer fed by a skip path", residual_connection, points=3),
-    Check("saves as .keras and reloads in safe mode with identical predictions", saves_and_reloads),
-]
-
 register(Exercise(
     id="12.2",
     title="The capstone model",
+    function="build_capstone",
     hints=(
         'Draw it first: two halves in, one encoder for both, a join, a block with a skip, two heads.',
         "Sharing means one layer object called twice; a residual connection adds the block's input to its "
@@ -234,17 +253,23 @@ register(Exercise(
         'Shape: left/right Inputs → encoder(left), encoder(right) → Concatenate → block → Add([joined, '
         'block]) → digit and is_odd heads → keras.Model(dict of inputs, dict of outputs).',
     ),
-    prepare=lambda build: build(),
-    public=CAPSTONE_CHECKS,
+    checks=[
+        Check("returns a functional model with inputs left and right of 32 pixels", named_inputs),
+        Check("has outputs digit (10, softmax) and is_odd (1, sigmoid)", named_heads),
+        Check("encodes each half to width=32 features by default", encodes_at_width(32)),
+        Check("joins the two halves with a Concatenate layer", joins_halves),
+        Check("calls one encoder on both halves (one set of weights)", shared_encoder, points=3),
+        Check("has a residual connection on the joined features: an Add layer fed by a skip path",
+              residual_connection, points=3),
+        Check("saves as .keras and reloads in safe mode with identical predictions", saves_and_reloads),
+    ],
 ))
 
 
 # 12.3 · Train it ---------------------------------------------------------------------------------
 
-def train_given(train: Callable) -> Any:
-    """The answer trains a shipped two-halves model (a plain one: not the capstone of 12.2)."""
-    (x_train, y_train), _ = digits()
-    return train(given.model("12.3-model"), x_train, y_train)
+TRAINING = {"model": partial(given.model, "12.3-model"), "images": lambda: digits().x_train,
+            "labels": lambda: digits().y_train}
 
 
 def compiled_with_dicts(model: Any) -> None:
@@ -256,6 +281,24 @@ def compiled_with_dicts(model: Any) -> None:
         if not isinstance(value, dict) or sorted(value) != ["digit", "is_odd"]:
             raise CheckFailed(f"{key} is {value!r}, not a dict keyed by digit and is_odd",
                               'dict outputs need dicts: {"digit": ..., "is_odd": ...}.')
+    missing = [name for name, metrics in config["metrics"].items() if "accuracy" not in str(metrics).lower()]
+    if missing:
+        raise CheckFailed(f"no accuracy metric for {missing}: metrics are {config['metrics']!r}",
+                          'give each output an accuracy metric: metrics={"digit": ["accuracy"], '
+                          '"is_odd": ["accuracy"]}.')
+
+
+def trained_for_epochs(collected: Any) -> None:
+    """The optimizer's step count (saved with the model) is what EPOCHS epochs of batch 32 take."""
+    images, model = collected.pair("images", 0)
+    wanted = EPOCHS * -(-len(images) // BATCH_SIZE)
+    optimizer = getattr(model, "optimizer", None)
+    got = int(optimizer.iterations.numpy()) if optimizer is not None else 0
+    if got != wanted:
+        raise CheckFailed(
+            f"the optimizer took {got} steps; {EPOCHS} epochs of batch_size={BATCH_SIZE} over {len(images):,} "
+            f"images take {wanted}",
+            f"call fit once, on the images you are given, with epochs={EPOCHS} and batch_size={BATCH_SIZE}.")
 
 
 def trained_heads(model: Any) -> None:
@@ -264,15 +307,13 @@ def trained_heads(model: Any) -> None:
                            f"{EPOCHS} epochs.")
 
 
-TRAIN_CHECKS = [
-    Check("compiles a loss and a metric per output, as dicts", compiled_with_dicts),
-    Check(f"both heads learn: digit ≥ {DIGIT_MIN}, is_odd ≥ {ODD_MIN} on the test set", trained_heads, points=3),
-]
-
-
 register(Exercise(
     id="12.3",
     title="Train the capstone",
+    function="train_capstone",
+    cases=[(Input("model"), Input("images"), Input("labels"))],
+    inputs=TRAINING,
+    timeout=300,
     hints=(
         'The model takes two halves and gives two answers: prepare inputs and targets to match.',
         'Split each 8×8 image into columns 0-3 and 4-7; is_odd is labels % 2; compile with a dict of losses '
@@ -280,6 +321,10 @@ register(Exercise(
         'Shape: make the left/right dict from images; compile; fit on (that dict, {"digit": ..., "is_odd": '
         '...}) for 10 epochs; return the model.',
     ),
-    prepare=train_given,
-    public=TRAIN_CHECKS,
+    checks=[
+        Check("compiles a loss and an accuracy metric per output, as dicts", compiled_with_dicts),
+        Check(f"trains for {EPOCHS} epochs of batch_size={BATCH_SIZE}", trained_for_epochs, case=None),
+        Check(f"both heads learn: digit ≥ {DIGIT_MIN}, is_odd ≥ {ODD_MIN} on the test set", trained_heads,
+              points=3),
+    ],
 ))

@@ -83,3 +83,67 @@ def train_capstone_unsplit(model, images, labels):
     model.compile(optimizer="adam", loss=LOSSES, metrics={"digit": ["accuracy"], "is_odd": ["accuracy"]})
     model.fit(images, {"digit": labels, "is_odd": labels % 2}, epochs=10, verbose=0)
     return model
+
+
+@mutant("12.2", "output layers not named after their keys", words=("after their keys",))
+def build_capstone_unnamed_heads(width=32):
+    left, right = keras.Input(shape=(32,), name="left"), keras.Input(shape=(32,), name="right")
+    encoder = layers.Dense(width, activation="relu")
+    joined = layers.Concatenate()([encoder(left), encoder(right)])
+    top = layers.Add()([joined, layers.Dense(2 * width, activation="relu")(joined)])
+    return keras.Model({"left": left, "right": right},
+                       {"digit": layers.Dense(10, activation="softmax")(top),
+                        "is_odd": layers.Dense(1, activation="sigmoid")(top)})
+
+
+@mutant("12.2", "residual block on one half, before the join", words=("one half", "Concatenate"))
+def build_capstone_residual_per_half(width=32):
+    left, right = keras.Input(shape=(32,), name="left"), keras.Input(shape=(32,), name="right")
+    encoder = layers.Dense(width, activation="relu")
+    encoded_left = encoder(left)
+    block = layers.Dense(width, activation="relu")(encoded_left)
+    skipped = layers.Add()([encoded_left, block])
+    joined = layers.Concatenate()([skipped, encoder(right)])
+    top = layers.Dense(2 * width, activation="relu")(joined)
+    return keras.Model({"left": left, "right": right},
+                       {"digit": layers.Dense(10, activation="softmax", name="digit")(top),
+                        "is_odd": layers.Dense(1, activation="sigmoid", name="is_odd")(top)})
+
+
+@mutant("12.2", "width ignored, encoder fixed at 32 units",
+        hidden_only="the default width is 32, so only the grader's other width shows it")
+def build_capstone_fixed_width(width=32):
+    return _capstone(32)
+
+
+@mutant("12.2", "encoder as wide as the join", words=("widths", "width"))
+def build_capstone_wide_encoder(width=32):
+    return _capstone(2 * width)
+
+
+@mutant("12.3", "a metric that is not accuracy", words=("accuracy metric",))
+def train_capstone_mae(model, images, labels):
+    model.compile(optimizer="adam", loss=LOSSES, metrics={"digit": ["accuracy"], "is_odd": ["mae"]})
+    keras.utils.set_random_seed(0)
+    model.fit(_halves(images), {"digit": labels, "is_odd": labels % 2}, epochs=10, batch_size=32, verbose=0)
+    return model
+
+
+@mutant("12.3", "Keras's default batch size forgotten: batch_size=64", words=("steps", "batch_size=32"))
+def train_capstone_batch64(model, images, labels):
+    model.compile(optimizer="adam", loss=LOSSES, metrics={"digit": ["accuracy"], "is_odd": ["accuracy"]})
+    keras.utils.set_random_seed(0)
+    model.fit(_halves(images), {"digit": labels, "is_odd": labels % 2}, epochs=10, batch_size=64, verbose=0)
+    return model
+
+
+@mutant("12.3", "trains on the notebook's own digits, not the arguments",
+        hidden_only="the public labels are the notebook's labels; only the grader's other labelling shows it")
+def train_capstone_own_data(model, images, labels):
+    from course import data
+
+    (x_train, y_train), _ = data.load_digits()
+    model.compile(optimizer="adam", loss=LOSSES, metrics={"digit": ["accuracy"], "is_odd": ["accuracy"]})
+    keras.utils.set_random_seed(0)
+    model.fit(_halves(x_train), {"digit": y_train, "is_odd": y_train % 2}, epochs=10, batch_size=32, verbose=0)
+    return model
