@@ -328,3 +328,107 @@ register(Exercise(
               points=3),
     ],
 ))
+
+
+# 12.4 · Your own design (open: the learner chooses the architecture, the checker trains it) -------
+
+MAX_PARAMS = 6_000  # the capstone of 12.2 at width 32 has 5,931
+DESIGN_DIGIT_MIN, DESIGN_ODD_MIN = 0.90, 0.90
+# The budget every design gets, whatever it was trained on before (a fresh copy, see expect.train_fresh).
+DESIGN_BUDGET = {"epochs": 5, "batch_size": 64, "learning_rate": 1e-2}
+LOSSES = {"digit": "sparse_categorical_crossentropy", "is_odd": "binary_crossentropy"}
+
+
+def output_keys(model: Any) -> dict[str, tuple]:
+    """The model's outputs by key (dict key, or layer name for a list), with their shapes."""
+    import widgets
+
+    graph = widgets.architecture_graph(model)
+    return {name: graph.nodes[node_id].output_shape for node_id in graph.outputs
+            for name in graph.nodes[node_id].output_names}
+
+
+def two_outputs(model: Any) -> None:
+    expect.functional(model)
+    got = output_keys(model)
+    if got != HEADS:
+        raise CheckFailed(f"expected outputs {HEADS}, got {got}",
+                          'return keras.Model(inputs, {"digit": ..., "is_odd": ...}): 10 units for digit, '
+                          "1 for is_odd.")
+
+
+def probability_outputs(model: Any) -> None:
+    """Before any training, digit gives 10 probabilities that sum to 1 and is_odd one probability
+    that depends on the input: what the checker's losses expect."""
+    got = model(left_right(X_PROBE), training=False)
+    if isinstance(got, (list, tuple)):
+        got = dict(zip(model.output_names, got))
+    digit, is_odd = (np.asarray(got[key]) for key in ("digit", "is_odd"))
+    if digit.min() < 0 or not np.allclose(digit.sum(axis=-1), 1.0, atol=1e-4):
+        raise CheckFailed("digit's 10 outputs are not probabilities that sum to 1",
+                          "the checker trains digit with sparse categorical cross-entropy on probabilities: "
+                          "end the digit head in a softmax activation.")
+    if is_odd.min() < 0 or is_odd.max() > 1:
+        raise CheckFailed(f"is_odd gives values from {is_odd.min():.2f} to {is_odd.max():.2f}, not a probability",
+                          "the checker trains is_odd with binary cross-entropy on a probability: end the "
+                          "is_odd head in a sigmoid activation.")
+    if np.allclose(is_odd, 1.0):
+        raise CheckFailed("is_odd is 1 for every input: a softmax over one unit always gives 1",
+                          "use a sigmoid activation for the one-unit is_odd head.")
+
+
+def within_budget(model: Any) -> str:
+    return expect.at_most_params(model, MAX_PARAMS)
+
+
+def reaches_targets(seed: int) -> Callable[[Any], str]:
+    """Train a fresh copy with the fixed budget and `seed`; both heads must reach their targets on the
+    test digits (rows never trained on). Returns the numbers."""
+    def test(model: Any) -> str:
+        (x_train, y_train), (x_test, y_test) = digits()
+        fresh = expect.train_fresh(model, left_right(x_train), targets(y_train), loss=LOSSES,
+                                   metrics={"digit": ["accuracy"], "is_odd": ["accuracy"]}, seed=seed,
+                                   **DESIGN_BUDGET)
+        got = fresh(left_right(x_test), training=False)
+        if isinstance(got, (list, tuple)):
+            got = dict(zip(fresh.output_names, got))
+        digit = float(np.mean(np.argmax(np.asarray(got["digit"]), axis=-1) == y_test))
+        is_odd = float(np.mean((np.asarray(got["is_odd"])[:, 0] > 0.5) == (y_test % 2 == 1)))
+        numbers = (f"digit accuracy {digit:.2f} (target {DESIGN_DIGIT_MIN:.2f}), is_odd accuracy {is_odd:.2f} "
+                   f"(target {DESIGN_ODD_MIN:.2f}) on {len(y_test)} test digits after "
+                   f"{DESIGN_BUDGET['epochs']} epochs (seed {seed})")
+        if digit < DESIGN_DIGIT_MIN or is_odd < DESIGN_ODD_MIN:
+            raise CheckFailed(
+                f"below the target: {numbers}",
+                "fix the checks above first (the heads' activations matter), then give the heads features to work "
+                "with: a hidden layer (or a shared encoder) with relu and a few dozen units between the inputs and "
+                "the heads; a straight line through the pixels tells odd from even poorly.")
+        return numbers
+    return test
+
+
+register(Exercise(
+    id="12.4",
+    title="Your own design",
+    function="design_capstone",
+    timeout=120,
+    hints=(
+        'Start from something that works: the models of this lesson already take the two halves and give the '
+        'two answers. Then make it yours, and watch the numbers and the parameter count.',
+        'The heads can only be as good as the features below them: between the inputs and the heads, a '
+        'non-linear hidden layer (or a shared encoder plus a block) does the work. Each Dense layer costs '
+        '(inputs + 1) × units parameters, so width is what the budget limits.',
+        'Shape: two named keras.Input layers → your layers (one or two Dense layers with relu, shared or not) '
+        '→ a 10-unit softmax digit head and a 1-unit sigmoid is_odd head → keras.Model(dict of inputs, dict '
+        'of outputs); check model.count_params() before you run the check.',
+    ),
+    checks=[
+        Check("returns a functional model with inputs left and right of 32 pixels", named_inputs),
+        Check("has outputs digit (None, 10) and is_odd (None, 1)", two_outputs),
+        Check("outputs probabilities: 10 for digit that sum to 1, one for is_odd", probability_outputs),
+        Check(f"has at most {MAX_PARAMS:,} parameters", within_budget),
+        Check("saves as .keras and reloads in safe mode with identical predictions", saves_and_reloads),
+        Check(f"trained by the checker, reaches {DESIGN_DIGIT_MIN:.2f} (digit) and {DESIGN_ODD_MIN:.2f} (is_odd) on "
+              "the test digits", reaches_targets(seed=0), points=3),
+    ],
+))

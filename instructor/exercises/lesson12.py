@@ -20,6 +20,7 @@ from course.exercises.lesson12 import (
     heads_reach_thresholds,
     left_right,
     named_heads,
+    reaches_targets,
     targets,
     test_accuracies,
 )
@@ -116,4 +117,10 @@ grading(
     inputs={"capstone": reference_capstone, "shifted": shifted_labels},
     checks=[Check("trains a capstone on the images and labels it is given (another labelling)",
                   learns_given_labels, hidden=True, case=1)],
+)
+
+grading(
+    "12.4",
+    checks=[Check("trained again with another seed, still reaches both targets", reaches_targets(seed=1),
+                  hidden=True)],
 )

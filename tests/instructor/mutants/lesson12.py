@@ -147,3 +147,46 @@ def train_capstone_own_data(model, images, labels):
     keras.utils.set_random_seed(0)
     model.fit(_halves(x_train), {"digit": y_train, "is_odd": y_train % 2}, epochs=10, batch_size=32, verbose=0)
     return model
+
+
+def _design(hidden=(32,), digit="softmax", is_odd="sigmoid"):
+    left, right = keras.Input(shape=(32,), name="left"), keras.Input(shape=(32,), name="right")
+    x = layers.Concatenate()([left, right])
+    for units in hidden:
+        x = layers.Dense(units, activation="relu")(x)
+    return keras.Model({"left": left, "right": right},
+                       {"digit": layers.Dense(10, activation=digit, name="digit")(x),
+                        "is_odd": layers.Dense(1, activation=is_odd, name="is_odd")(x)})
+
+
+@mutant("12.4", "no hidden layer: the heads read the pixels", words=("below the target", "is_odd accuracy"))
+def design_capstone_linear():
+    return _design(hidden=())
+
+
+@mutant("12.4", "far too small: 4 hidden units", words=("below the target", "digit accuracy"))
+def design_capstone_tiny():
+    return _design(hidden=(4,))
+
+
+@mutant("12.4", "a digit head without softmax", words=("softmax", "probabilities"))
+def design_capstone_logits():
+    return _design(digit=None)
+
+
+@mutant("12.4", "softmax on the one-unit is_odd head", words=("sigmoid",))
+def design_capstone_odd_softmax():
+    return _design(is_odd="softmax")
+
+
+@mutant("12.4", "far over the limit: 256 hidden units", words=("parameters", "6,000"))
+def design_capstone_wide():
+    return _design(hidden=(256,))
+
+
+@mutant("12.4", "whole images in", words=("left", "right"))
+def design_capstone_whole_images():
+    pixels = keras.Input(shape=(64,), name="pixels")
+    x = layers.Dense(32, activation="relu")(pixels)
+    return keras.Model(pixels, {"digit": layers.Dense(10, activation="softmax", name="digit")(x),
+                                "is_odd": layers.Dense(1, activation="sigmoid", name="is_odd")(x)})
