@@ -110,10 +110,17 @@ def named_inputs(model: Any) -> None:
                           'keras.Input(shape=(32,), name="left") and keras.Input(shape=(32,), name="right").')
 
 
+def dict_outputs(model: Any) -> None:
+    expect.functional(model)
+    if not isinstance(model.output, dict):
+        raise CheckFailed(f"the outputs are a {type(model.output).__name__}, not a dict keyed by head name",
+                          'return keras.Model(inputs, {"digit": digit, "is_odd": is_odd}).')
+
+
 def named_heads(model: Any) -> None:
     import widgets
 
-    expect.functional(model)
+    dict_outputs(model)
     graph = widgets.architecture_graph(model)
     got, activations = {}, {}
     for node_id in graph.outputs:
@@ -349,7 +356,7 @@ def output_keys(model: Any) -> dict[str, tuple]:
 
 
 def two_outputs(model: Any) -> None:
-    expect.functional(model)
+    dict_outputs(model)
     got = output_keys(model)
     if got != HEADS:
         raise CheckFailed(f"expected outputs {HEADS}, got {got}",

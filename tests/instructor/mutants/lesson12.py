@@ -190,3 +190,15 @@ def design_capstone_whole_images():
     x = layers.Dense(32, activation="relu")(pixels)
     return keras.Model(pixels, {"digit": layers.Dense(10, activation="softmax", name="digit")(x),
                                 "is_odd": layers.Dense(1, activation="sigmoid", name="is_odd")(x)})
+
+
+@mutant("12.2", "outputs as a list", words=("dict",))
+def build_capstone_list_outputs(width=32):
+    model = _capstone(width)
+    return keras.Model(model.inputs, [model.get_layer("digit").output, model.get_layer("is_odd").output])
+
+
+@mutant("12.4", "outputs as a list", words=("dict",))
+def design_capstone_list_outputs():
+    model = _design()
+    return keras.Model(model.inputs, [model.get_layer("digit").output, model.get_layer("is_odd").output])
