@@ -42,12 +42,20 @@ def digits() -> Any:
     return data.load_digits()
 
 
-def predictions(model: Any, images: np.ndarray) -> dict[str, np.ndarray]:
-    """predict() as a dict keyed by output name, whatever the output structure."""
-    got = model.predict(left_right(images), verbose=0)
+def outputs(model: Any, x: Any) -> Any:
+    """The model called on `x` (a direct call: no predict function to trace for a few hundred rows),
+    as arrays: a dict keyed by output name for several outputs, whatever their structure."""
+    got = model(x, training=False)
+    if isinstance(got, dict):
+        return {name: np.asarray(value) for name, value in got.items()}
     if isinstance(got, (list, tuple)):
-        got = dict(zip(model.output_names, got))
-    return {name: np.asarray(value) for name, value in got.items()}
+        return {name: np.asarray(value) for name, value in zip(model.output_names, got)}
+    return np.asarray(got)
+
+
+def predictions(model: Any, images: np.ndarray) -> dict[str, np.ndarray]:
+    """Both heads' outputs for `images`, keyed by output name."""
+    return outputs(model, left_right(images))
 
 
 def test_accuracies(model: Any, shift: int = 0) -> dict[str, float]:
@@ -77,7 +85,7 @@ def reads_all_pixels(model: Any) -> None:
 
 def ten_probabilities(model: Any) -> None:
     expect.output_shape(model, (None, 10))
-    probabilities = np.asarray(model.predict(X_PROBE, verbose=0))
+    probabilities = outputs(model, X_PROBE)
     if probabilities.min() < 0 or not np.allclose(probabilities.sum(axis=-1), 1.0, atol=1e-4):
         raise CheckFailed("the 10 outputs are not probabilities that sum to 1",
                           'end with layers.Dense(10, activation="softmax").')
@@ -234,7 +242,7 @@ def saves_and_reloads(model: Any) -> None:
     import keras
 
     x = left_right(X_PROBE)
-    before = model.predict(x, verbose=0)
+    before = outputs(model, x)
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "capstone.keras")
         model.save(path)
@@ -243,7 +251,7 @@ def saves_and_reloads(model: Any) -> None:
         except Exception as error:
             raise CheckFailed(f"the saved model does not load: {type(error).__name__}: {str(error)[:200]}",
                               "use built-in layers only: no Lambda, no custom layer classes.") from None
-    after = reloaded.predict(x, verbose=0)
+    after = outputs(reloaded, x)
     pairs = zip(before.values(), after.values()) if isinstance(before, dict) else zip(before, after)
     if not all(np.allclose(b, a, atol=1e-6) for b, a in pairs):
         raise CheckFailed("the reloaded model predicts something else")
@@ -367,10 +375,8 @@ def two_outputs(model: Any) -> None:
 def probability_outputs(model: Any) -> None:
     """Before any training, digit gives 10 probabilities that sum to 1 and is_odd one probability
     that depends on the input: what the checker's losses expect."""
-    got = model(left_right(X_PROBE), training=False)
-    if isinstance(got, (list, tuple)):
-        got = dict(zip(model.output_names, got))
-    digit, is_odd = (np.asarray(got[key]) for key in ("digit", "is_odd"))
+    got = predictions(model, X_PROBE)
+    digit, is_odd = got["digit"], got["is_odd"]
     if digit.min() < 0 or not np.allclose(digit.sum(axis=-1), 1.0, atol=1e-4):
         raise CheckFailed("digit's 10 outputs are not probabilities that sum to 1",
                           "the checker trains digit with sparse categorical cross-entropy on probabilities: "
@@ -396,11 +402,9 @@ def reaches_targets(seed: int) -> Callable[[Any], str]:
         fresh = expect.train_fresh(model, left_right(x_train), targets(y_train), loss=LOSSES,
                                    metrics={"digit": ["accuracy"], "is_odd": ["accuracy"]}, seed=seed,
                                    **DESIGN_BUDGET)
-        got = fresh(left_right(x_test), training=False)
-        if isinstance(got, (list, tuple)):
-            got = dict(zip(fresh.output_names, got))
-        digit = float(np.mean(np.argmax(np.asarray(got["digit"]), axis=-1) == y_test))
-        is_odd = float(np.mean((np.asarray(got["is_odd"])[:, 0] > 0.5) == (y_test % 2 == 1)))
+        got = predictions(fresh, x_test)
+        digit = float(np.mean(np.argmax(got["digit"], axis=-1) == y_test))
+        is_odd = float(np.mean((got["is_odd"][:, 0] > 0.5) == (y_test % 2 == 1)))
         numbers = (f"digit accuracy {digit:.2f} (target {DESIGN_DIGIT_MIN:.2f}), is_odd accuracy {is_odd:.2f} "
                    f"(target {DESIGN_ODD_MIN:.2f}) on {len(y_test)} test digits after "
                    f"{DESIGN_BUDGET['epochs']} epochs (seed {seed})")
