@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import os
 import tempfile
+from functools import partial
 from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import Check, CheckFailed, Exercise, Input, register
 from course.exercises import expect, given
 
 EPOCHS = 10
+BATCH_SIZE = 32  # 12.3's training
 DIGIT_MIN, ODD_MIN = 0.9, 0.85  # the solution reaches about 0.97 and 0.95 after 10 epochs
 HALVES = {"left": (None, 32), "right": (None, 32)}
 HEADS = {"digit": (None, 10), "is_odd": (None, 1)}
@@ -40,12 +42,20 @@ def digits() -> Any:
     return data.load_digits()
 
 
-def predictions(model: Any, images: np.ndarray) -> dict[str, np.ndarray]:
-    """predict() as a dict keyed by output name, whatever the output structure."""
-    got = model.predict(left_right(images), verbose=0)
+def outputs(model: Any, x: Any) -> Any:
+    """The model called on `x` (a direct call: no predict function to trace for a few hundred rows),
+    as arrays: a dict keyed by output name for several outputs, whatever their structure."""
+    got = model(x, training=False)
+    if isinstance(got, dict):
+        return {name: np.asarray(value) for name, value in got.items()}
     if isinstance(got, (list, tuple)):
-        got = dict(zip(model.output_names, got))
-    return {name: np.asarray(value) for name, value in got.items()}
+        return {name: np.asarray(value) for name, value in zip(model.output_names, got)}
+    return np.asarray(got)
+
+
+def predictions(model: Any, images: np.ndarray) -> dict[str, np.ndarray]:
+    """Both heads' outputs for `images`, keyed by output name."""
+    return outputs(model, left_right(images))
 
 
 def test_accuracies(model: Any, shift: int = 0) -> dict[str, float]:
@@ -75,28 +85,26 @@ def reads_all_pixels(model: Any) -> None:
 
 def ten_probabilities(model: Any) -> None:
     expect.output_shape(model, (None, 10))
-    probabilities = np.asarray(model.predict(X_PROBE, verbose=0))
+    probabilities = outputs(model, X_PROBE)
     if probabilities.min() < 0 or not np.allclose(probabilities.sum(axis=-1), 1.0, atol=1e-4):
         raise CheckFailed("the 10 outputs are not probabilities that sum to 1",
                           'end with layers.Dense(10, activation="softmax").')
 
 
-BASELINE_CHECKS = [
-    Check("returns a keras.Sequential", expect.sequential),
-    Check("reads all 64 pixels: input shape (None, 64)", reads_all_pixels),
-    Check("outputs 10 softmax probabilities", ten_probabilities),
-]
-
 register(Exercise(
     id="12.1",
     title="The Sequential baseline",
+    function="build_baseline",
     hints=(
         'The simplest model that reads all 64 pixels and says which digit.',
         'Start with an Input of 64 features, then a hidden Dense with relu and a 10-unit softmax output.',
         'Shape: keras.Sequential([Input, Dense(64, relu), Dense(10, softmax)]).',
     ),
-    prepare=lambda build: build(),
-    public=BASELINE_CHECKS,
+    checks=[
+        Check("returns a keras.Sequential", expect.sequential),
+        Check("reads all 64 pixels: input shape (None, 64)", reads_all_pixels),
+        Check("outputs 10 softmax probabilities", ten_probabilities),
+    ],
 ))
 
 
@@ -110,10 +118,17 @@ def named_inputs(model: Any) -> None:
                           'keras.Input(shape=(32,), name="left") and keras.Input(shape=(32,), name="right").')
 
 
+def dict_outputs(model: Any) -> None:
+    expect.functional(model)
+    if not isinstance(model.output, dict):
+        raise CheckFailed(f"the outputs are a {type(model.output).__name__}, not a dict keyed by head name",
+                          'return keras.Model(inputs, {"digit": digit, "is_odd": is_odd}).')
+
+
 def named_heads(model: Any) -> None:
     import widgets
 
-    expect.functional(model)
+    dict_outputs(model)
     graph = widgets.architecture_graph(model)
     got, activations = {}, {}
     for node_id in graph.outputs:
@@ -125,6 +140,12 @@ def named_heads(model: Any) -> None:
         raise CheckFailed(f"expected outputs {HEADS}, got {got}",
                           'return keras.Model(inputs, {"digit": ..., "is_odd": ...}) with output layers '
                           "named after their keys.")
+    layer_names = {key: graph.nodes[node_id].layer_name for node_id in graph.outputs
+                   for key in graph.nodes[node_id].output_names}
+    if any(key != name for key, name in layer_names.items()):
+        raise CheckFailed(f"the output layers are named {layer_names} (key: layer name), not after their keys",
+                          'name each output layer after its key: layers.Dense(10, activation="softmax", '
+                          'name="digit").')
     wanted = {"digit": "softmax", "is_odd": "sigmoid"}
     if activations != wanted:
         raise CheckFailed(f"the heads' activations are {activations}, expected {wanted}")
@@ -163,8 +184,10 @@ def shared_encoder(model: Any) -> None:
     )
 
 
-def is_skip(graph: Any, add_id: str) -> bool:
-    """True when one input of the Add is the other's input (identity) or a projection of it."""
+def skip_origins(graph: Any, add_id: str) -> set[str]:
+    """The nodes whose value a skip path carries to this Add: one input of the Add that is the other's
+    input (identity), or the source of a projection of it."""
+    origins = set()
     sides = graph.predecessors(add_id)
     for skip in sides:
         for main in sides:
@@ -172,11 +195,11 @@ def is_skip(graph: Any, add_id: str) -> bool:
                 continue
             above = graph.ancestors(main)
             if skip in above:
-                return True
+                origins.add(skip)
             sources = graph.predecessors(skip)
             if graph.nodes[skip].kind == "layer" and len(sources) == 1 and sources[0] in above:
-                return True
-    return False
+                origins.add(sources[0])
+    return origins
 
 
 def residual_connection(model: Any) -> None:
@@ -190,17 +213,36 @@ def residual_connection(model: Any) -> None:
     if not any(n.kind == "layer" for n in adds):
         raise CheckFailed("the addition is a keras.ops operation (x + y), not an Add layer",
                           'use layers.Add(name="residual")([x, y]).')
-    if not any(is_skip(graph, n.id) for n in adds if n.kind == "layer"):
+    origins = set().union(*(skip_origins(graph, n.id) for n in adds if n.kind == "layer"))
+    if not origins:
         raise CheckFailed(
             "no Add layer adds a block's input to the block's output: it sums two separate branches",
             "the skip path carries the block's input itself (or a projection of it) to the Add.")
+    if not any(reaches(graph, origin) == set(graph.inputs) for origin in origins):
+        raise CheckFailed(
+            "the residual block works on one half only: its skip path starts before the two halves are joined",
+            "put the block after the Concatenate: Add([joined, block]) with block computed from joined.")
+
+
+def encodes_at_width(width: int) -> Callable[[Any], None]:
+    """Each input feeds an encoder whose output has `width` features."""
+    def test(model: Any) -> None:
+        import widgets
+
+        named_inputs(model)
+        graph = widgets.architecture_graph(model)
+        widths = {graph.nodes[s].output_shape[-1] for i in graph.inputs for s in graph.successors(i)}
+        if widths != {width}:
+            raise CheckFailed(f"build_capstone({width}) encodes the halves to widths {sorted(widths)}",
+                              "give the encoder's (last) Dense layer `width` units: use the argument.")
+    return test
 
 
 def saves_and_reloads(model: Any) -> None:
     import keras
 
     x = left_right(X_PROBE)
-    before = model.predict(x, verbose=0)
+    before = outputs(model, x)
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "capstone.keras")
         model.save(path)
@@ -209,24 +251,16 @@ def saves_and_reloads(model: Any) -> None:
         except Exception as error:
             raise CheckFailed(f"the saved model does not load: {type(error).__name__}: {str(error)[:200]}",
                               "use built-in layers only: no Lambda, no custom layer classes.") from None
-    after = reloaded.predict(x, verbose=0)
+    after = outputs(reloaded, x)
     pairs = zip(before.values(), after.values()) if isinstance(before, dict) else zip(before, after)
     if not all(np.allclose(b, a, atol=1e-6) for b, a in pairs):
         raise CheckFailed("the reloaded model predicts something else")
 
 
-CAPSTONE_CHECKS = [
-    Check("returns a functional model with inputs left and right of 32 pixels", named_inputs),
-    Check("has outputs digit (10, softmax) and is_odd (1, sigmoid)", named_heads),
-    Check("joins the two halves with a Concatenate layer", joins_halves),
-    Check("calls one encoder on both halves (one set of weights)", shared_encoder, points=3),
-    Check("has a residual connection: an Add layer fed by a skip path", residual_connection, points=3),
-    Check("saves as .keras and reloads in safe mode with identical predictions", saves_and_reloads),
-]
-
 register(Exercise(
     id="12.2",
     title="The capstone model",
+    function="build_capstone",
     hints=(
         'Draw it first: two halves in, one encoder for both, a join, a block with a skip, two heads.',
         "Sharing means one layer object called twice; a residual connection adds the block's input to its "
@@ -234,17 +268,23 @@ register(Exercise(
         'Shape: left/right Inputs → encoder(left), encoder(right) → Concatenate → block → Add([joined, '
         'block]) → digit and is_odd heads → keras.Model(dict of inputs, dict of outputs).',
     ),
-    prepare=lambda build: build(),
-    public=CAPSTONE_CHECKS,
+    checks=[
+        Check("returns a functional model with inputs left and right of 32 pixels", named_inputs),
+        Check("has outputs digit (10, softmax) and is_odd (1, sigmoid)", named_heads),
+        Check("encodes each half to width=32 features by default", encodes_at_width(32)),
+        Check("joins the two halves with a Concatenate layer", joins_halves),
+        Check("calls one encoder on both halves (one set of weights)", shared_encoder, points=3),
+        Check("has a residual connection on the joined features: an Add layer fed by a skip path",
+              residual_connection, points=3),
+        Check("saves as .keras and reloads in safe mode with identical predictions", saves_and_reloads),
+    ],
 ))
 
 
 # 12.3 · Train it ---------------------------------------------------------------------------------
 
-def train_given(train: Callable) -> Any:
-    """The answer trains a shipped two-halves model (a plain one: not the capstone of 12.2)."""
-    (x_train, y_train), _ = digits()
-    return train(given.model("12.3-model"), x_train, y_train)
+TRAINING = {"model": partial(given.model, "12.3-model"), "images": lambda: digits().x_train,
+            "labels": lambda: digits().y_train}
 
 
 def compiled_with_dicts(model: Any) -> None:
@@ -256,6 +296,24 @@ def compiled_with_dicts(model: Any) -> None:
         if not isinstance(value, dict) or sorted(value) != ["digit", "is_odd"]:
             raise CheckFailed(f"{key} is {value!r}, not a dict keyed by digit and is_odd",
                               'dict outputs need dicts: {"digit": ..., "is_odd": ...}.')
+    missing = [name for name, metrics in config["metrics"].items() if "accuracy" not in str(metrics).lower()]
+    if missing:
+        raise CheckFailed(f"no accuracy metric for {missing}: metrics are {config['metrics']!r}",
+                          'give each output an accuracy metric: metrics={"digit": ["accuracy"], '
+                          '"is_odd": ["accuracy"]}.')
+
+
+def trained_for_epochs(collected: Any) -> None:
+    """The optimizer's step count (saved with the model) is what EPOCHS epochs of batch 32 take."""
+    images, model = collected.pair("images", 0)
+    wanted = EPOCHS * -(-len(images) // BATCH_SIZE)
+    optimizer = getattr(model, "optimizer", None)
+    got = int(optimizer.iterations.numpy()) if optimizer is not None else 0
+    if got != wanted:
+        raise CheckFailed(
+            f"the optimizer took {got} steps; {EPOCHS} epochs of batch_size={BATCH_SIZE} over {len(images):,} "
+            f"images take {wanted}",
+            f"call fit once, on the images you are given, with epochs={EPOCHS} and batch_size={BATCH_SIZE}.")
 
 
 def trained_heads(model: Any) -> None:
@@ -264,15 +322,13 @@ def trained_heads(model: Any) -> None:
                            f"{EPOCHS} epochs.")
 
 
-TRAIN_CHECKS = [
-    Check("compiles a loss and a metric per output, as dicts", compiled_with_dicts),
-    Check(f"both heads learn: digit ≥ {DIGIT_MIN}, is_odd ≥ {ODD_MIN} on the test set", trained_heads, points=3),
-]
-
-
 register(Exercise(
     id="12.3",
     title="Train the capstone",
+    function="train_capstone",
+    cases=[(Input("model"), Input("images"), Input("labels"))],
+    inputs=TRAINING,
+    timeout=300,
     hints=(
         'The model takes two halves and gives two answers: prepare inputs and targets to match.',
         'Split each 8×8 image into columns 0-3 and 4-7; is_odd is labels % 2; compile with a dict of losses '
@@ -280,6 +336,110 @@ register(Exercise(
         'Shape: make the left/right dict from images; compile; fit on (that dict, {"digit": ..., "is_odd": '
         '...}) for 10 epochs; return the model.',
     ),
-    prepare=train_given,
-    public=TRAIN_CHECKS,
+    checks=[
+        Check("compiles a loss and an accuracy metric per output, as dicts", compiled_with_dicts),
+        Check(f"trains for {EPOCHS} epochs of batch_size={BATCH_SIZE}", trained_for_epochs, case=None),
+        Check(f"both heads learn: digit ≥ {DIGIT_MIN}, is_odd ≥ {ODD_MIN} on the test set", trained_heads,
+              points=3),
+    ],
+))
+
+
+# 12.4 · Your own design (open: the learner chooses the architecture, the checker trains it) -------
+
+MAX_PARAMS = 6_000  # the capstone of 12.2 at width 32 has 5,931
+DESIGN_DIGIT_MIN, DESIGN_ODD_MIN = 0.90, 0.90
+# The budget every design gets, whatever it was trained on before (a fresh copy, see expect.train_fresh).
+DESIGN_BUDGET = {"epochs": 5, "batch_size": 64, "learning_rate": 1e-2}
+LOSSES = {"digit": "sparse_categorical_crossentropy", "is_odd": "binary_crossentropy"}
+
+
+def output_keys(model: Any) -> dict[str, tuple]:
+    """The model's outputs by key (dict key, or layer name for a list), with their shapes."""
+    import widgets
+
+    graph = widgets.architecture_graph(model)
+    return {name: graph.nodes[node_id].output_shape for node_id in graph.outputs
+            for name in graph.nodes[node_id].output_names}
+
+
+def two_outputs(model: Any) -> None:
+    dict_outputs(model)
+    got = output_keys(model)
+    if got != HEADS:
+        raise CheckFailed(f"expected outputs {HEADS}, got {got}",
+                          'return keras.Model(inputs, {"digit": ..., "is_odd": ...}): 10 units for digit, '
+                          "1 for is_odd.")
+
+
+def probability_outputs(model: Any) -> None:
+    """Before any training, digit gives 10 probabilities that sum to 1 and is_odd one probability
+    that depends on the input: what the checker's losses expect."""
+    got = predictions(model, X_PROBE)
+    digit, is_odd = got["digit"], got["is_odd"]
+    if digit.min() < 0 or not np.allclose(digit.sum(axis=-1), 1.0, atol=1e-4):
+        raise CheckFailed("digit's 10 outputs are not probabilities that sum to 1",
+                          "the checker trains digit with sparse categorical cross-entropy on probabilities: "
+                          "end the digit head in a softmax activation.")
+    if is_odd.min() < 0 or is_odd.max() > 1:
+        raise CheckFailed(f"is_odd gives values from {is_odd.min():.2f} to {is_odd.max():.2f}, not a probability",
+                          "the checker trains is_odd with binary cross-entropy on a probability: end the "
+                          "is_odd head in a sigmoid activation.")
+    if np.allclose(is_odd, 1.0):
+        raise CheckFailed("is_odd is 1 for every input: a softmax over one unit always gives 1",
+                          "use a sigmoid activation for the one-unit is_odd head.")
+
+
+def within_budget(model: Any) -> str:
+    return expect.at_most_params(model, MAX_PARAMS)
+
+
+def reaches_targets(seed: int) -> Callable[[Any], str]:
+    """Train a fresh copy with the fixed budget and `seed`; both heads must reach their targets on the
+    test digits (rows never trained on). Returns the numbers."""
+    def test(model: Any) -> str:
+        (x_train, y_train), (x_test, y_test) = digits()
+        fresh = expect.train_fresh(model, left_right(x_train), targets(y_train), loss=LOSSES,
+                                   metrics={"digit": ["accuracy"], "is_odd": ["accuracy"]}, seed=seed,
+                                   **DESIGN_BUDGET)
+        got = predictions(fresh, x_test)
+        digit = float(np.mean(np.argmax(got["digit"], axis=-1) == y_test))
+        is_odd = float(np.mean((got["is_odd"][:, 0] > 0.5) == (y_test % 2 == 1)))
+        numbers = (f"digit accuracy {digit:.2f} (target {DESIGN_DIGIT_MIN:.2f}), is_odd accuracy {is_odd:.2f} "
+                   f"(target {DESIGN_ODD_MIN:.2f}) on {len(y_test)} test digits after "
+                   f"{DESIGN_BUDGET['epochs']} epochs (seed {seed})")
+        if digit < DESIGN_DIGIT_MIN or is_odd < DESIGN_ODD_MIN:
+            raise CheckFailed(
+                f"below the target: {numbers}",
+                "fix the checks above first (the heads' activations matter), then give the heads features to work "
+                "with: a hidden layer (or a shared encoder) with relu and a few dozen units between the inputs and "
+                "the heads; a straight line through the pixels tells odd from even poorly.")
+        return numbers
+    return test
+
+
+register(Exercise(
+    id="12.4",
+    title="Your own design",
+    function="design_capstone",
+    timeout=120,
+    hints=(
+        'Start from something that works: the models of this lesson already take the two halves and give the '
+        'two answers. Then make it yours, and watch the numbers and the parameter count.',
+        'The heads can only be as good as the features below them: between the inputs and the heads, a '
+        'non-linear hidden layer (or a shared encoder plus a block) does the work. Each Dense layer costs '
+        '(inputs + 1) × units parameters, so width is what the budget limits.',
+        'Shape: two named keras.Input layers → your layers (one or two Dense layers with relu, shared or not) '
+        '→ a 10-unit softmax digit head and a 1-unit sigmoid is_odd head → keras.Model(dict of inputs, dict '
+        'of outputs); check model.count_params() before you run the check.',
+    ),
+    checks=[
+        Check("returns a functional model with inputs left and right of 32 pixels", named_inputs),
+        Check("has outputs digit (None, 10) and is_odd (None, 1)", two_outputs),
+        Check("outputs probabilities: 10 for digit that sum to 1, one for is_odd", probability_outputs),
+        Check(f"has at most {MAX_PARAMS:,} parameters", within_budget),
+        Check("saves as .keras and reloads in safe mode with identical predictions", saves_and_reloads),
+        Check(f"trained by the checker, reaches {DESIGN_DIGIT_MIN:.2f} (digit) and {DESIGN_ODD_MIN:.2f} (is_odd) on "
+              "the test digits", reaches_targets(seed=0), points=3),
+    ],
 ))

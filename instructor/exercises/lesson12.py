@@ -6,27 +6,25 @@ with `widgets.architecture_graph`, so a check can name exactly what is missing.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
-from course.checks import Check, CheckFailed
+from course.checks import Check, CheckFailed, Input
 from course.exercises.lesson12 import (
-    BASELINE_CHECKS,
-    CAPSTONE_CHECKS,
     DIGIT_MIN,
     EPOCHS,
     ODD_MIN,
-    TRAIN_CHECKS,
     digits,
+    encodes_at_width,
     heads_reach_thresholds,
     left_right,
     named_heads,
-    named_inputs,
+    reaches_targets,
     targets,
     test_accuracies,
 )
-from instructor.exercises import Input, grade, on_case, on_first_case
+from instructor.exercises import grading
 from instructor.expectations import shipped
 
 
@@ -88,18 +86,6 @@ def capstone_learns(model: Any) -> None:
                            "the encoder needs enough units (32) and the heads a non-linear layer before them.")
 
 
-def encodes_at_width(width: int) -> Callable[[Any], None]:
-    def test(model: Any) -> None:
-        import widgets
-
-        named_inputs(model)
-        graph = widgets.architecture_graph(model)
-        widths = {graph.nodes[s].output_shape[-1] for i in graph.inputs for s in graph.successors(i)}
-        if widths != {width}:
-            raise CheckFailed(f"build_capstone({width}) encodes the halves to widths {sorted(widths)}")
-    return test
-
-
 def shifted_labels() -> np.ndarray:
     """Another labelling of the training images (digit d is called d + 1, parity flips): an answer
     that trains on the notebook's own labels instead of the ones it is given cannot learn it."""
@@ -111,35 +97,30 @@ def learns_given_labels(model: Any) -> None:
                            "train on the `images` and `labels` arguments, not on the notebook's variables.")
 
 
-grade(
+grading(
     "12.1",
-    function="build_baseline",
-    cases=[()],
-    checks=[*on_first_case(BASELINE_CHECKS),
-            Check(f"reaches {DIGIT_MIN:.0%} test accuracy after {EPOCHS} epochs", on_case(0, baseline_learns),
-                  points=2)],
+    checks=[Check(f"reaches {DIGIT_MIN:.0%} test accuracy after {EPOCHS} epochs", baseline_learns, points=2)],
 )
 
-grade(
+grading(
     "12.2",
-    function="build_capstone",
-    cases=[(), (16,)],
+    cases=[(16,)],
     timeout=180,
-    checks=[*on_first_case(CAPSTONE_CHECKS),
-            Check(f"both heads learn: digit ≥ {DIGIT_MIN}, is_odd ≥ {ODD_MIN} on the test set after {EPOCHS} "
-                  "epochs (fixed seed)", on_case(0, capstone_learns), points=2),
-            Check("build_capstone(16) encodes each half to 16 features", on_case(1, encodes_at_width(16)),
-                  hidden=True)],
+    checks=[Check(f"both heads learn: digit ≥ {DIGIT_MIN}, is_odd ≥ {ODD_MIN} on the test set after {EPOCHS} "
+                  "epochs (fixed seed)", capstone_learns, points=2),
+            Check("build_capstone(16) encodes each half to 16 features", encodes_at_width(16), hidden=True, case=1)],
 )
 
-grade(
+grading(
     "12.3",
-    function="train_capstone",
-    cases=[(Input("model"), Input("images"), Input("labels")), (Input("model"), Input("images"), Input("shifted"))],
-    inputs={"model": reference_capstone, "images": lambda: digits().x_train, "labels": lambda: digits().y_train,
-            "shifted": shifted_labels},
-    timeout=300,
-    checks=[*on_first_case(TRAIN_CHECKS),
-            Check("trains on the images and labels it is given (another labelling)",
-                  on_case(1, learns_given_labels), hidden=True)],
+    cases=[(Input("capstone"), Input("images"), Input("shifted"))],
+    inputs={"capstone": reference_capstone, "shifted": shifted_labels},
+    checks=[Check("trains a capstone on the images and labels it is given (another labelling)",
+                  learns_given_labels, hidden=True, case=1)],
+)
+
+grading(
+    "12.4",
+    checks=[Check("trained again with another seed, still reaches both targets", reaches_targets(seed=1),
+                  hidden=True)],
 )
