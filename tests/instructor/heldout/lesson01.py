@@ -10,10 +10,6 @@ def dense_params(n_inputs, units):
 def dense_params(n_inputs, units):
     return n_inputs * units + n_inputs
 '''),
-    Wrong("01.1", "a single bias for the whole layer", '''
-def dense_params(n_inputs, units):
-    return n_inputs * units + 1
-'''),
     Wrong("01.1", "hard-codes the 10 biases of the digit layer", '''
 def dense_params(n_inputs, units):
     return n_inputs * units + 10
@@ -45,17 +41,6 @@ def build_stack(hidden_sizes):
     model.add(layers.Dense(10, activation="sigmoid", name="digit"))
     return model
 '''),
-    Wrong("01.2", "Keras 2 input_shape= on the first Dense instead of keras.Input", '''
-def build_stack(hidden_sizes):
-    model = keras.Sequential(name="stack")
-    for i, units in enumerate(hidden_sizes):
-        if i == 0:
-            model.add(layers.Dense(units, activation="relu", input_shape=(64,)))
-        else:
-            model.add(layers.Dense(units, activation="relu"))
-    model.add(layers.Dense(10, activation="softmax", name="digit"))
-    return model
-'''),
     Wrong("01.3", "calls every hidden layer on the input, so only the last one stays connected", '''
 def build_graph(hidden_sizes):
     inputs = keras.Input(shape=(64,))
@@ -77,14 +62,5 @@ def build_graph(hidden_sizes):
         x = layers.Dense(units, activation="relu")(x)
     outputs = layers.Dense(10, activation="softmax", name="digit")(x)
     return keras.Model(inputs, outputs, name="graph")
-'''),
-    Wrong("01.3", "one-element lists for inputs and outputs", '''
-def build_graph(hidden_sizes):
-    inputs = keras.Input(shape=(64,), name="pixels")
-    x = inputs
-    for units in hidden_sizes:
-        x = layers.Dense(units, activation="relu")(x)
-    outputs = layers.Dense(10, activation="softmax", name="digit")(x)
-    return keras.Model([inputs], [outputs], name="graph")
 '''),
 ]

@@ -14,10 +14,6 @@ def conv2d_params(kernel_size, in_channels, filters):
 def conv2d_params(kernel_size, in_channels, filters):
     return kernel_size * kernel_size * in_channels * filters + in_channels
 '''),
-    Wrong("03.1", "forgets the biases", '''
-def conv2d_params(kernel_size, in_channels, filters):
-    return kernel_size ** 2 * in_channels * filters
-'''),
     Wrong("03.2", "Keras 2 model.input, which a Sequential does not have", '''
 def feature_extractor(model, layer_name):
     return keras.Model(model.input, model.get_layer(layer_name).output)

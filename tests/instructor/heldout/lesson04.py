@@ -27,15 +27,6 @@ def build_binary_classifier(n_features):
     model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
     return model
 '''),
-    Wrong("04.1", "softmax on the single output unit", '''
-def build_binary_classifier(n_features):
-    inputs = keras.Input(shape=(n_features,))
-    hidden = layers.Dense(16, activation="relu")(inputs)
-    outputs = layers.Dense(1, activation="softmax")(hidden)
-    model = keras.Model(inputs, outputs)
-    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
-    return model
-'''),
     Wrong("04.1", "Keras 2 lr= in Adam", '''
 def build_binary_classifier(n_features):
     inputs = keras.Input(shape=(n_features,))
@@ -56,10 +47,6 @@ def make_early_stopping():
     Wrong("04.2", "start_from_epoch=5 instead of patience=5", '''
 def make_early_stopping():
     return keras.callbacks.EarlyStopping(monitor="val_loss", start_from_epoch=5, restore_best_weights=True)
-'''),
-    Wrong("04.2", "min_delta=5 instead of patience=5", '''
-def make_early_stopping():
-    return keras.callbacks.EarlyStopping(monitor="val_loss", min_delta=5, restore_best_weights=True)
 '''),
     Wrong("04.3", "argmax for every model, so a single sigmoid unit always gives 0", '''
 def predict_labels(model, x):

@@ -10,10 +10,6 @@ def split_groups(x):
 def split_groups(x):
     return {"mean": x[0:10], "error": x[10:20], "worst": x[20:30]}
 '''),
-    Wrong("05.1", "returns a tuple instead of a dict", '''
-def split_groups(x):
-    return x[:, 0:10], x[:, 10:20], x[:, 20:30]
-'''),
     Wrong("05.1", "error and worst swapped", '''
 def split_groups(x):
     return {"mean": x[:, :10], "worst": x[:, 10:20], "error": x[:, 20:]}

@@ -80,11 +80,11 @@ def prepare_fine_tuning(model):
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     return model
 '''),
-    Wrong("09.3", "compiles first, then unfreezes", '''
+    Wrong("09.3", "unfreezes model.layers[0], which is the input layer, not the encoder", '''
 def prepare_fine_tuning(model):
+    model.layers[0].trainable = True
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=1e-4),
                   loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    model.get_layer("encoder").trainable = True
     return model
 '''),
 ]

@@ -92,9 +92,4 @@ def replace_head(model, classes):
     new.add(layers.Dense(classes, activation="softmax", name="head"))
     return new
 '''),
-    Wrong("10.3", "returns what add returns (None)", '''
-def replace_head(model, classes):
-    model.pop()
-    return model.add(layers.Dense(classes, activation="softmax", name="head"))
-'''),
 ]
