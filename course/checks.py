@@ -289,14 +289,15 @@ def run_checks(exercise: Exercise, answer: Any) -> Report:
         report.problem = (f"expected the function {exercise.function}, got a {type(answer).__name__}: "
                           f"pass the function itself, course.check(\"{exercise.id}\", {exercise.function}).")
         return report
-    caught: list[warnings.WarningMessage] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         collected = collect(exercise, answer, exercise.public_cases)
-    errors = [value for value in collected.values if isinstance(value, CaseError)]
-    if errors:
-        hint = keras2_hint(errors[0].message) or warning_hint(caught)
-        report.problem = errors[0].message + (f"\n  hint: {hint}" if hint else "")
+    # When the first call fails there is nothing to check; a later case's error is reported by the
+    # checks that read it, in their own words (as in grading).
+    first = collected.values[0] if collected.values else None
+    if isinstance(first, CaseError):
+        hint = keras2_hint(first.message) or warning_hint(caught)
+        report.problem = first.message + (f"\n  hint: {hint}" if hint else "")
         return report
     if collected.values and all(unanswered(value) for value in collected.values):
         report.problem = ("not answered yet: your function returns None (is a `return` missing?); return what the "

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, unanswered
+from course.checks import Check, CheckFailed
 
 KERAS_INPUT_HINT = "start the model with `keras.Input(shape=(64,))` so Keras builds it at once."
 
@@ -96,23 +96,6 @@ def all_of(checks: list[Check]) -> Callable[[Any], None]:
         for check in checks:
             check.test(value)
     return test
-
-
-def answer_table(answer: Callable, cases: list[tuple]) -> dict[tuple, Any] | None:
-    """The answer's result for each argument tuple, or None while any is unanswered (a stub)."""
-    table = {case: answer(*case) for case in cases}
-    return None if any(unanswered(value) for value in table.values()) else table
-
-
-def with_given(model_name: str, *extra: Any) -> Callable[[Callable], tuple | None]:
-    """A `prepare` for answers that take a model: gives (the shipped model, the answer's result)."""
-    from course.exercises import given
-
-    def prepare(answer: Callable) -> tuple | None:
-        model = given.model(model_name)
-        result = answer(model, *extra)
-        return None if unanswered(result) else (model, result)
-    return prepare
 
 
 # Open exercises: the learner chooses the architecture; every answer gets the same training budget.

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from course.checks import CheckOutcome, run_check
-from course.checks import Collected, Exercise
+from course.checks import CheckOutcome, Collected, Exercise, run_check
 from instructor.exercises import load_all
 from instructor.grading.artifacts import READY, case_stem, load_value, save_inputs, write_specs
 from instructor.grading.worker import DEFAULT_CELL_TIMEOUT
