@@ -2,8 +2,9 @@
 
 The quiz data is plain: `ITEMS` is a tuple of `QuizItem`s, each with a description, an ASCII
 sketch, the traits the decision guide looks at, and a one-line explanation. The answer is never
-typed in by hand: `decide(item)` applies the guide (`DECISION_GUIDE`, the table of lesson 11) to
-the item's traits, and the simplest API that can express the architecture wins.
+typed in by hand: `decide(item)` applies the guide (`DECISION_GUIDE`, the short version of lesson
+11's: "Subclassing" wherever you must write a class of your own) to the item's traits, and the
+simplest API that can express the architecture wins.
 
     quiz = ApiQuiz()            # in JupyterLab: click a button under each sketch
     quiz.answer("residual", "Functional")
@@ -23,8 +24,8 @@ APIS = ("Sequential", "Functional", "Subclassing")  # from the simplest to the m
 
 # The decision guide, read top to bottom: the first question answered "yes" picks the API.
 DECISION_GUIDE: tuple[tuple[str, str], ...] = (
-    ("Does the computation change at run time with the data or with `training`, beyond what built-in "
-     "layers do (a loop of data-dependent length, recursion over a structure, a custom `if training:`)?",
+    ("Must you write a class: is each sample wired differently, or does a step compute what no built-in "
+     "layer does (a loop of data-dependent length, a custom `if training:`, weights of its own)?",
      "Subclassing"),
     ("Several inputs or outputs, or a tensor used by more than one layer (shared layers, skips, branches, "
      "merges)?",
