@@ -8,7 +8,7 @@ text). The same check code runs in two places on the same kind of `Collected` re
   never raises and prints a stable report that says grading runs more checks;
 - the course grader runs every case and every graded check outside the submission's kernel, on what
   the submission saved. The grading-only cases, the hidden checks and the references behind them
-  are added by the instructor kit (`instructor/exercises/`), which learners never receive.
+  are added by the instructor kit, which learners never receive.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ class Exercise:
     """One exercise, defined once: the answer function's name, the cases it is called on, and the
     checks run on what it returns. `course.check` runs the public cases and checks in the notebook;
     the grader runs them all on what the submission saved. The grading-only cases and hidden
-    checks are added by the instructor kit (`instructor.exercises.grading`), which learners never get.
+    checks are added by the instructor kit, which learners never get.
     """
 
     id: str

@@ -1,8 +1,8 @@
 """How well the checks catch mistakes they were not written against (issue #13's acceptance).
 
-    python -m course heldout [--answers tests/instructor/heldout] [--out DIR] [--jobs 2] [--lessons 01,06]
+    python -m course heldout [--answers tests/instructor/heldout_answers] [--out DIR] [--jobs 2] [--lessons 01,06]
 
-The held-out answers (`tests/instructor/heldout/lessonNN.py`, a list `WRONG` of `(exercise, mistake,
+The held-out answers (`tests/instructor/heldout_answers/lessonNN.py`, a list `WRONG` of `(exercise, mistake,
 source)`) were written from the exercise text alone, never from the checks. Each lesson gets as many
 students as its exercises have wrong answers at most; student k's notebook is the lesson with the
 k-th wrong answer in each exercise cell (the solution where an exercise has fewer). The real
@@ -28,7 +28,7 @@ import nbformat
 
 from course.paths import ROOT, SOLUTIONS
 
-ANSWERS = ROOT / "tests" / "instructor" / "heldout"
+ANSWERS = ROOT / "tests" / "instructor" / "heldout_answers"
 PREAMBLE = "import keras\nimport numpy as np\nfrom keras import layers\n"
 LOSE_TARGET, FLAG_TARGET = 0.95, 0.85
 
@@ -46,14 +46,14 @@ class Outcome:
 
 def load_answers(folder: Path) -> list[Any]:
     """Every `Wrong` of the folder's `lessonNN.py` files (loaded by path: the folder is not a package on sys.path)."""
-    package = importlib.util.spec_from_file_location("heldout", folder / "__init__.py",
+    package = importlib.util.spec_from_file_location(folder.name, folder / "__init__.py",
                                                      submodule_search_locations=[str(folder)])
     module = importlib.util.module_from_spec(package)
-    sys.modules["heldout"] = module
+    sys.modules[folder.name] = module  # the lesson files import `Wrong` from it
     package.loader.exec_module(module)
     found = []
     for path in sorted(folder.glob("lesson*.py")):
-        spec = importlib.util.spec_from_file_location(f"heldout.{path.stem}", path)
+        spec = importlib.util.spec_from_file_location(f"{folder.name}.{path.stem}", path)
         lesson = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(lesson)
         found += lesson.WRONG

@@ -16,6 +16,7 @@ from mutants import LESSONS, grade, load_mutants, public_report, solution_answer
 
 MUTANTS = load_mutants()
 SOLUTIONS = solution_answers()
+STUBS = solution_answers("lessons")
 
 
 def graded_ids(lesson: str | None = None) -> list[str]:
@@ -67,6 +68,11 @@ class Lesson:
         assert graded.points == graded.max_points, graded.failed
         report = public_report(exercise_id, SOLUTIONS[exercise_id])
         assert report.passed, repr(report)
+
+    def test_untouched_stub_gets_zero(self, exercise_id):
+        graded = grade(exercise_id, STUBS[exercise_id])
+        assert graded.points == 0 < graded.max_points, graded.failed
+        assert "not answered" in repr(public_report(exercise_id, STUBS[exercise_id]))
 
 
 for _lesson in LESSONS:

@@ -53,10 +53,11 @@ def load_mutants() -> list[Mutant]:
     return MUTANTS
 
 
-def solution_answers() -> dict[str, Callable]:
-    """Every exercise's solution function, from the solution notebooks' exercise cells."""
+def solution_answers(folder: str = "solutions") -> dict[str, Callable]:
+    """Every exercise's function from the notebooks' exercise cells: the solutions, or the stubs
+    learners start from (`folder="lessons"`)."""
     answers = {}
-    for path in sorted((ROOT / "solutions").glob("*.ipynb")):
+    for path in sorted((ROOT / folder).glob("[0-9]*.ipynb")):
         for cell in json.loads(path.read_text())["cells"]:
             meta = cell.get("metadata", {}).get("course", {})
             if meta.get("kind") == "solution":

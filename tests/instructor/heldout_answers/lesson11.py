@@ -2,7 +2,7 @@
 
 Exercise 11.2 is left out: it is being redesigned.
 """
-from heldout import Wrong
+from heldout_answers import Wrong
 
 WRONG = [
     Wrong("11.1", "ignores skip: always adds", '''
@@ -103,5 +103,48 @@ def both_modes(encoder, x):
     model = WithDropout(encoder)
     return {"inference": keras.ops.convert_to_numpy(model(x, training=False)),
             "training": keras.ops.convert_to_numpy(model(x, training=True))}
+'''),
+    Wrong("11.2", "a class of any kind means subclassing the model", '''
+def choose(needs):
+    needs = set(needs)
+    custom = {"its own training-only computation", "a computation with its own weights that Keras lacks",
+              "data-dependent Python control flow in the forward pass", "wiring that differs per sample"}
+    if needs & custom:
+        return ("subclassed model", "model")
+    graph = {"several inputs", "several outputs", "a shared layer", "a skip connection"}
+    return ("functional" if needs & graph else "Sequential", None)
+'''),
+    Wrong("11.2", "Sequential whenever there is one input: only several inputs make it functional", '''
+def choose(needs):
+    needs = set(needs)
+    if "wiring that differs per sample" in needs:
+        return ("subclassed model", "model")
+    custom = {"its own training-only computation", "a computation with its own weights that Keras lacks",
+              "data-dependent Python control flow in the forward pass"}
+    model_api = "functional" if "several inputs" in needs else "Sequential"
+    return (model_api, "layer" if needs & custom else None)
+'''),
+    Wrong("11.2", "decides on the first requirement of the tuple and ignores the rest", '''
+def choose(needs):
+    first = needs[0]
+    if first == "wiring that differs per sample":
+        return ("subclassed model", "model")
+    if first in ("several inputs", "several outputs", "a shared layer", "a skip connection"):
+        return ("functional", None)
+    if first in ("its own training-only computation", "a computation with its own weights that Keras lacks",
+                 "data-dependent Python control flow in the forward pass"):
+        return ("Sequential", "layer")
+    return ("Sequential", None)
+'''),
+    Wrong("11.2", "the categories in lower case: 'sequential'", '''
+def choose(needs):
+    needs = set(needs)
+    if "wiring that differs per sample" in needs:
+        return ("subclassed model", "model")
+    graph = {"several inputs", "several outputs", "a shared layer", "a skip connection"}
+    custom = {"its own training-only computation", "a computation with its own weights that Keras lacks",
+              "data-dependent Python control flow in the forward pass"}
+    model_api = "functional" if needs & graph else "sequential"
+    return (model_api, "layer" if needs & custom else None)
 '''),
 ]

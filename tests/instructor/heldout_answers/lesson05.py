@@ -1,5 +1,5 @@
 """Held-out wrong answers for lesson 05 (written from the exercise text, not from the checks)."""
-from heldout import Wrong
+from heldout_answers import Wrong
 
 WRONG = [
     Wrong("05.1", "inclusive column ranges read as 0:9, 10:19, 20:29", '''
@@ -87,5 +87,39 @@ def three_view_classifier():
     joined = layers.Concatenate()(views)
     output = layers.Dense(1, activation="softmax")(joined)
     return keras.Model(inputs, output)
+'''),
+    Wrong("05.4", "the worst input is created but never reaches the output", '''
+def design_three_views():
+    inputs = {name: keras.Input(shape=(10,), name=name) for name in ("mean", "error", "worst")}
+    towers = [layers.Dense(8, activation="relu")(inputs[name]) for name in ("mean", "error")]
+    joined = layers.Concatenate()(towers)
+    benign = layers.Dense(1, activation="sigmoid")(joined)
+    return keras.Model(inputs, benign)
+'''),
+    Wrong("05.4", "softmax on the single output unit", '''
+def design_three_views():
+    inputs = {name: keras.Input(shape=(10,), name=name) for name in ("mean", "error", "worst")}
+    joined = layers.Concatenate()(list(inputs.values()))
+    x = layers.Dense(16, activation="relu")(joined)
+    benign = layers.Dense(1, activation="softmax")(x)
+    return keras.Model(inputs, benign)
+'''),
+    Wrong("05.4", "one Dense(32) on the join: 1,025 parameters, over the 1,000 limit", '''
+def design_three_views():
+    inputs = {name: keras.Input(shape=(10,), name=name) for name in ("mean", "error", "worst")}
+    joined = layers.Concatenate()([inputs["mean"], inputs["error"], inputs["worst"]])
+    x = layers.Dense(32, activation="relu")(joined)
+    benign = layers.Dense(1, activation="sigmoid")(x)
+    return keras.Model(inputs, benign)
+'''),
+    Wrong("05.4", "the error input named 'se' (standard error) instead of 'error'", '''
+def design_three_views():
+    mean = keras.Input(shape=(10,), name="mean")
+    se = keras.Input(shape=(10,), name="se")
+    worst = keras.Input(shape=(10,), name="worst")
+    towers = [layers.Dense(8, activation="relu")(x) for x in (mean, se, worst)]
+    joined = layers.Concatenate()(towers)
+    benign = layers.Dense(1, activation="sigmoid")(joined)
+    return keras.Model([mean, se, worst], benign)
 '''),
 ]

@@ -1,5 +1,5 @@
 """Held-out wrong answers for lesson 09 (written from the exercise text, not from the checks)."""
-from heldout import Wrong
+from heldout_answers import Wrong
 
 WRONG = [
     Wrong("09.1", "training=False in the call instead of freezing the encoder", '''

@@ -1,5 +1,5 @@
 """Held-out wrong answers for lesson 03 (written from the exercise text, not from the checks)."""
-from heldout import Wrong
+from heldout_answers import Wrong
 
 WRONG = [
     Wrong("03.1", "forgets the input channels", '''

@@ -1,5 +1,5 @@
 """Held-out wrong answers for lesson 10 (written from the exercise text, not from the checks)."""
-from heldout import Wrong
+from heldout_answers import Wrong
 
 WRONG = [
     Wrong("10.1", "clones but forgets to copy the trained weights", '''

@@ -1,5 +1,5 @@
 """Held-out wrong answers for lesson 12 (written from the exercise text, not from the checks)."""
-from heldout import Wrong
+from heldout_answers import Wrong
 
 WRONG = [
     Wrong("12.1", "sigmoid instead of softmax on the ten digits", '''
@@ -133,5 +133,49 @@ def train_capstone(model, images, labels):
     model.fit(inputs, {"digit": labels, "is_odd": (labels % 2).astype("float32")},
               epochs=10, batch_size=32, verbose=0)
     return model
+'''),
+    Wrong("12.4", "the two outputs returned as a list, not a dict", '''
+def design_capstone():
+    left = keras.Input(shape=(32,), name="left")
+    right = keras.Input(shape=(32,), name="right")
+    encoder = layers.Dense(32, activation="relu")
+    joined = layers.Concatenate()([encoder(left), encoder(right)])
+    hidden = layers.Dense(32, activation="relu")(joined)
+    digit = layers.Dense(10, activation="softmax", name="digit")(hidden)
+    is_odd = layers.Dense(1, activation="sigmoid", name="is_odd")(hidden)
+    return keras.Model([left, right], [digit, is_odd])
+'''),
+    Wrong("12.4", "sigmoid on the ten digit units: the probabilities do not sum to 1", '''
+def design_capstone():
+    left = keras.Input(shape=(32,), name="left")
+    right = keras.Input(shape=(32,), name="right")
+    encoder = layers.Dense(32, activation="relu")
+    joined = layers.Concatenate()([encoder(left), encoder(right)])
+    hidden = layers.Dense(32, activation="relu")(joined)
+    digit = layers.Dense(10, activation="sigmoid", name="digit")(hidden)
+    is_odd = layers.Dense(1, activation="sigmoid", name="is_odd")(hidden)
+    return keras.Model({"left": left, "right": right}, {"digit": digit, "is_odd": is_odd})
+'''),
+    Wrong("12.4", "a 64-unit shared encoder: 6,603 parameters, over the 6,000 limit", '''
+def design_capstone():
+    left = keras.Input(shape=(32,), name="left")
+    right = keras.Input(shape=(32,), name="right")
+    encoder = layers.Dense(64, activation="relu")
+    joined = layers.Concatenate()([encoder(left), encoder(right)])
+    hidden = layers.Dense(32, activation="relu")(joined)
+    digit = layers.Dense(10, activation="softmax", name="digit")(hidden)
+    is_odd = layers.Dense(1, activation="sigmoid", name="is_odd")(hidden)
+    return keras.Model({"left": left, "right": right}, {"digit": digit, "is_odd": is_odd})
+'''),
+    Wrong("12.4", "a 2-unit bottleneck before the heads: too weak for 0.90", '''
+def design_capstone():
+    left = keras.Input(shape=(32,), name="left")
+    right = keras.Input(shape=(32,), name="right")
+    encoder = layers.Dense(32, activation="relu")
+    joined = layers.Concatenate()([encoder(left), encoder(right)])
+    hidden = layers.Dense(2, activation="relu")(joined)
+    digit = layers.Dense(10, activation="softmax", name="digit")(hidden)
+    is_odd = layers.Dense(1, activation="sigmoid", name="is_odd")(hidden)
+    return keras.Model({"left": left, "right": right}, {"digit": digit, "is_odd": is_odd})
 '''),
 ]

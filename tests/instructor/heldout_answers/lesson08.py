@@ -1,5 +1,5 @@
 """Held-out wrong answers for lesson 08 (written from the exercise text, not from the checks)."""
-from heldout import Wrong
+from heldout_answers import Wrong
 
 WRONG = [
     Wrong("08.1", "the positive may be the anchor itself", '''
@@ -85,6 +85,63 @@ def siamese_model(encoder):
     right_embedding = encoder(right)
     product = layers.Multiply()([left_embedding, right_embedding])
     same = layers.Dense(1, activation="sigmoid")(product)
+    return keras.Model([left, right], same)
+'''),
+    Wrong("08.3", "a separate encoder for each input: nothing shared", '''
+def design_siamese():
+    def encoder():
+        return keras.Sequential([
+            keras.Input(shape=(64,)),
+            layers.Dense(32, activation="relu"),
+            layers.Dense(16),
+        ])
+    left = keras.Input(shape=(64,), name="left")
+    right = keras.Input(shape=(64,), name="right")
+    difference = layers.Subtract()([encoder()(left), encoder()(right)])
+    squared = layers.Multiply()([difference, difference])
+    same = layers.Dense(1, activation="sigmoid")(squared)
+    return keras.Model([left, right], same)
+'''),
+    Wrong("08.3", "the distance as a Lambda around an anonymous lambda", '''
+def design_siamese():
+    encoder = keras.Sequential([
+        keras.Input(shape=(64,)),
+        layers.Dense(64, activation="relu"),
+        layers.Dense(16),
+    ])
+    left = keras.Input(shape=(64,), name="left")
+    right = keras.Input(shape=(64,), name="right")
+    difference = layers.Subtract()([encoder(left), encoder(right)])
+    distance = layers.Lambda(lambda t: keras.ops.abs(t))(difference)
+    same = layers.Dense(1, activation="sigmoid")(distance)
+    return keras.Model([left, right], same)
+'''),
+    Wrong("08.3", "a 128-unit encoder: 10,401 parameters, over the 8,000 limit", '''
+def design_siamese():
+    encoder = keras.Sequential([
+        keras.Input(shape=(64,)),
+        layers.Dense(128, activation="relu"),
+        layers.Dense(16),
+    ])
+    left = keras.Input(shape=(64,), name="left")
+    right = keras.Input(shape=(64,), name="right")
+    difference = layers.Subtract()([encoder(left), encoder(right)])
+    squared = layers.Multiply()([difference, difference])
+    same = layers.Dense(1, activation="sigmoid")(squared)
+    return keras.Model([left, right], same)
+'''),
+    Wrong("08.3", "a 1-number embedding: too small a bottleneck to reach 0.85", '''
+def design_siamese():
+    encoder = keras.Sequential([
+        keras.Input(shape=(64,)),
+        layers.Dense(32, activation="relu"),
+        layers.Dense(1),
+    ])
+    left = keras.Input(shape=(64,), name="left")
+    right = keras.Input(shape=(64,), name="right")
+    difference = layers.Subtract()([encoder(left), encoder(right)])
+    squared = layers.Multiply()([difference, difference])
+    same = layers.Dense(1, activation="sigmoid")(squared)
     return keras.Model([left, right], same)
 '''),
 ]

@@ -1,5 +1,5 @@
 """Held-out wrong answers for lesson 13 (written from the exercise text, not from the checks)."""
-from heldout import Wrong
+from heldout_answers import Wrong
 
 WRONG = [
     Wrong("13.1", "one scale and one offset for all features (shape (1,))", '''
