@@ -1,6 +1,7 @@
-"""The mutation score of `instructor/test_mutations.py`: printed after the run, saved to test-artifacts/.
+"""The order of the suite's modules, and the mutation score of `instructor/test_mutations.py`
+(printed after the run, saved to test-artifacts/).
 
-Here, not beside the test: under xdist only the controller sees every report, and it loads the
+Here, not beside the tests: under xdist only the controller sees every report, and it loads the
 conftest files of the test paths it is given (`tests`), not those of subfolders.
 """
 
@@ -11,6 +12,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 _RESULTS: dict[str, dict] = {}
+
+# The longest modules start first: `--dist loadscope` hands out whole modules in collection order,
+# so a long one collected last would leave the other worker idle at the end of the run.
+LONGEST_FIRST = ("tests/instructor/test_grading.py", "tests/browser/", "tests/instructor/test_release.py",
+                 "tests/instructor/test_expectations.py")
+
+
+def pytest_collection_modifyitems(items: list) -> None:
+    def rank(item) -> int:
+        return next((i for i, prefix in enumerate(LONGEST_FIRST) if item.nodeid.startswith(prefix)), len(LONGEST_FIRST))
+    items.sort(key=rank)  # stable: the order within a module is kept
 
 
 def pytest_runtest_logreport(report) -> None:
