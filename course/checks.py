@@ -264,10 +264,24 @@ def input_names(value: Any) -> set[str]:
     return set()
 
 
+class LazyInputs(dict):
+    """The inputs a check may compare with, each built on first use (most checks never ask)."""
+
+    def __init__(self, builders: dict[str, Callable[[], Any]]) -> None:
+        super().__init__()
+        self.builders = builders
+
+    def __missing__(self, name: str) -> Any:
+        if name not in self.builders:
+            raise KeyError(name)
+        self[name] = self.builders[name]()
+        return self[name]
+
+
 def collect(exercise: Exercise, answer: Callable, cases: tuple[Case, ...]) -> Collected:
     """Call the answer on `cases` in this process (the notebook's side of the grader's collect cell)."""
     names = set().union(*(input_names(case.args) for case in cases)) if cases else set()
-    inputs = {name: exercise.inputs[name]() for name in sorted(names)}
+    inputs = LazyInputs({name: exercise.inputs[name] for name in sorted(names)})
     values: list[Any] = []
     for case in cases:
         try:

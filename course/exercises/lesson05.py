@@ -216,8 +216,10 @@ def design_learns(seed: int) -> Callable[[Any], str]:
         (x_train, y_train), (x_test, y_test) = data.load_breast_cancer()
         fresh = expect.train_fresh(model, views(x_train), y_train, loss="binary_crossentropy",
                                    metrics=["accuracy"], seed=seed, **BUDGET)
-        scores = fresh.evaluate(views(x_test), y_test, verbose=0, return_dict=True)
-        accuracy, loss = float(scores["accuracy"]), float(scores["loss"])
+        # The model called directly, not `evaluate`: no test function to trace for 143 rows.
+        p = np.clip(np.asarray(fresh(views(x_test), training=False)).reshape(-1), 1e-7, 1 - 1e-7)
+        accuracy = float(np.mean((p > 0.5) == (y_test > 0.5)))
+        loss = float(-np.mean(y_test * np.log(p) + (1 - y_test) * np.log(1 - p)))
         note = (f"held-out accuracy {accuracy:.2f} (target at least {TARGET_ACCURACY:.2f}), "
                 f"loss {loss:.2f} (target at most {TARGET_LOSS:.2f})")
         if accuracy >= TARGET_ACCURACY and loss <= TARGET_LOSS:
