@@ -14,7 +14,7 @@ help:
 	@echo "make outputs    re-execute solutions to refresh their stored outputs (NB=01_two_ways.ipynb for one)"
 	@echo "make release   write the learner bundle (no answers) to DIR, e.g. make release DIR=../keras-two-ways-lessons"
 	@echo "make site       build the course website into _site/ (ARGS='--repository URL --jupyterhub URL')"
-	@echo "make bench      measure the suite, every notebook, the widgets and the grader (~15 min; one table)"
+	@echo "make bench      measure the suite, every notebook, the widgets and the grader (~25 min; one table)"
 	@echo "make heldout    grade the held-out wrong answers with the course grader (~8 min; issue #13's measure)"
 	@echo "make pictures   remake the README's pictures in .github/readme/ (needs chromium)"
 	@echo "make clean      remove .venv and generated files"
