@@ -77,6 +77,9 @@ class Collected:
     cases: list[Case]
     values: list[Any]
     inputs: dict[str, Any] = field(default_factory=dict)
+    # The arguments each case was called with, in the notebook only (the grader's calls ran in the
+    # submission's kernel): what notebook-only checks of object identity compare with.
+    arguments: list[tuple] = field(default_factory=list)
 
     def value(self, index: int = 0) -> Any:
         if index >= len(self.values):
@@ -87,6 +90,11 @@ class Collected:
         if unanswered(value):
             raise CheckFailed("not answered: the function returned None")
         return value
+
+    def given_to_answer(self, obj: Any, index: int = 0) -> bool:
+        """Whether `obj` is a model case `index` gave the answer, or one of that model's layers."""
+        return any(obj is arg or any(obj is layer for layer in getattr(arg, "layers", ()))
+                   for arg in self.arguments[index])
 
     def pair(self, name: str, index: int = 0) -> tuple[Any, Any]:
         """(the input `name`, the answer's result for case `index`)."""
@@ -283,12 +291,15 @@ def collect(exercise: Exercise, answer: Callable, cases: tuple[Case, ...]) -> Co
     names = set().union(*(input_names(case.args) for case in cases)) if cases else set()
     inputs = LazyInputs({name: exercise.inputs[name] for name in sorted(names)})
     values: list[Any] = []
+    arguments: list[tuple] = []
     for case in cases:
+        arguments.append(())
         try:
-            values.append(answer(*resolve(case.args, exercise.inputs)))
+            arguments[-1] = resolve(case.args, exercise.inputs)
+            values.append(answer(*arguments[-1]))
         except Exception as error:  # the answer's own error is its result, as in the grader's collect cell
             values.append(CaseError(f"your code raised {type(error).__name__}: {error}"))
-    return Collected(list(cases), values, inputs)
+    return Collected(list(cases), values, inputs, arguments)
 
 
 def run_checks(exercise: Exercise, answer: Any) -> Report:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import warnings
-import weakref
 from functools import partial
 from typing import Any
 
@@ -108,22 +107,12 @@ register(Exercise(
 ))
 
 
-# The layers of every copy of the shipped Sequential handed to an answer, kept weakly: object identity is
-# what "without copying" means, and only the notebook sees it (no saved file keeps it), so the check that
-# reads it is notebook-only; the weight and prediction checks run on both sides.
-HANDED_LAYERS: weakref.WeakSet = weakref.WeakSet()
-
-
-def handed_sequential() -> Any:
-    """A fresh copy of the shipped Sequential, its layers remembered."""
-    model = given.model("03-digits")
-    HANDED_LAYERS.update(model.layers)
-    return model
-
-
-def shares_layers(converted: Any) -> None:
+def shares_layers(collected: Collected) -> None:
+    """Object identity is what "without copying" means; only the notebook sees it (no saved file
+    keeps it), so this check is notebook-only; the weight and prediction checks run on both sides."""
+    converted = collected.value(0)
     for name in ("hidden", "digit"):
-        if converted.get_layer(name) not in HANDED_LAYERS:
+        if not collected.given_to_answer(converted.get_layer(name)):
             raise CheckFailed(
                 f"layer {name!r} is a copy, not the Sequential model's own layer",
                 "build from seq.inputs[0] and seq.outputs[0]: no new layers needed.",
@@ -157,10 +146,10 @@ register(Exercise(
         'Shape: one line, keras.Model(<input tensor>, <output tensor>).',
     ),
     cases=[(Input("model"),)],
-    inputs={"model": handed_sequential},
+    inputs={"model": partial(given.model, "03-digits")},
     checks=[
         Check("returns a functional model", expect.functional),
-        Check("uses the Sequential model's own layers", shares_layers, graded=False),
+        Check("uses the Sequential model's own layers", shares_layers, case=None, graded=False),
         Check("keeps the Sequential model's weights", lambda c: same_weights(c.pair("model")), case=None),
         Check("predicts the same, without warnings", lambda c: same_predictions(c.pair("model")), case=None),
     ],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import weakref
+from functools import partial
 from typing import Any, Callable
 
 import numpy as np
@@ -34,25 +34,6 @@ def every(tests: list[Callable[[Collected, int], None]], index: int) -> Callable
         for one in tests:
             one(collected, index)
     return test
-
-
-# The models handed to the answer in the notebook, so that a check can tell whether the answer
-# returned (or reused the layers of) the very object it was given: no saved file keeps identity.
-HANDED_OUT: list[weakref.ref] = []
-
-
-def handed_out(name: str) -> Callable[[], Any]:
-    def build() -> Any:
-        model = given.model(name)
-        HANDED_OUT[:] = [ref for ref in HANDED_OUT if ref() is not None]  # forget what is gone
-        HANDED_OUT.extend(weakref.ref(obj) for obj in (model, *model.layers))
-        return model
-    return build
-
-
-def was_handed_out(obj: Any) -> bool:
-    """Whether `obj` is a model handed to the answer, or one of its layers."""
-    return any(ref() is obj for ref in HANDED_OUT)
 
 
 # 10.1 · Same weights, new activation
@@ -88,8 +69,9 @@ def carries_weights(collected: Collected, index: int = 0) -> None:
                           "clone_model makes new weights: copy them with clone.set_weights(model.get_weights()).")
 
 
-def is_a_new_model(model: Any) -> None:
-    if was_handed_out(model) or any(was_handed_out(layer) for layer in model.layers):
+def is_a_new_model(collected: Collected) -> None:
+    model = collected.value(0)
+    if collected.given_to_answer(model) or any(collected.given_to_answer(layer) for layer in model.layers):
         raise CheckFailed("the answer reuses the given model's layers", "return a clone, not the model itself.")
 
 
@@ -100,7 +82,7 @@ register(Exercise(
     title="Same weights, new activation",
     function="with_activation",
     cases=[(Input("model"), "tanh")],
-    inputs={"model": handed_out("10.1-model")},
+    inputs={"model": partial(given.model, "10.1-model")},
     hints=(
         'keras.models.clone_model can change each layer as it copies it.',
         'clone_function gets a layer and returns a new one from an edited get_config(); the clone has fresh '
@@ -112,7 +94,7 @@ register(Exercise(
         Check("keeps the Dense layers' names and sizes", same_architecture, case=None),
         Check("uses the new activation in every Dense layer but digit", new_activations, case=None),
         Check("carries the trained weights over", carries_weights, points=2, case=None),
-        Check("returns a clone, not the model it was given", is_a_new_model, graded=False),
+        Check("returns a clone, not the model it was given", is_a_new_model, case=None, graded=False),
     ],
 ))
 
@@ -160,8 +142,8 @@ def digit_unchanged(collected: Collected, index: int = 0) -> None:
                           "use the trained model's own output tensor, model.outputs[0].")
 
 
-def shares_layers(model: Any) -> None:
-    if not was_handed_out(model.get_layer("hidden")):
+def shares_layers(collected: Collected) -> None:
+    if not collected.given_to_answer(collected.value(0).get_layer("hidden")):
         raise CheckFailed("the hidden layer is a copy, not the trained layer itself",
                           'branch from model.get_layer("hidden").output; don\'t clone or rebuild.')
 
@@ -173,7 +155,7 @@ register(Exercise(
     title="A parity head on a trained model",
     function="add_parity_head",
     cases=[(Input("model"),)],
-    inputs={"model": handed_out("10.2-model")},
+    inputs={"model": partial(given.model, "10.2-model")},
     hints=(
         'The trained layers and tensors can be reused as they are.',
         "The new head reads the hidden layer's output tensor; the digit output is the model's own output "
@@ -185,7 +167,7 @@ register(Exercise(
         Check("has outputs digit (None, 10) and is_odd (None, 1)", two_outputs, case=None),
         Check("grows a Dense(1) sigmoid head named is_odd from the hidden layer", head_on_hidden, case=None),
         Check("predicts the digit exactly as the trained model does", digit_unchanged, points=2, case=None),
-        Check("shares the trained layers instead of copying them", shares_layers, graded=False),
+        Check("shares the trained layers instead of copying them", shares_layers, case=None, graded=False),
     ],
 ))
 
@@ -224,7 +206,7 @@ register(Exercise(
     title="Replace the head of a Sequential",
     function="replace_head",
     cases=[(Input("model"), 3)],
-    inputs={"model": handed_out("10.3-model")},
+    inputs={"model": partial(given.model, "10.3-model")},
     hints=(
         'A Sequential can drop its last layer and take a new one.',
         "the model's own pop() removes the head (model.layers.pop() only changes a copy of the list); add a "
