@@ -5,7 +5,7 @@ learner runtime (`course/`: setup, data, public checks and the data they compare
 the two commands), `widgets/`, the learner's part of `requirements.txt`, `environment.yml`, a
 Makefile and a README with the same two commands, the pytest settings that run every lesson, and
 the licences. No solutions, no `instructor/` (references, grading checks, hidden cases), no stored
-outputs, no git history. `tests/instructor/test_release.py` scans every bundle for leaks.
+outputs, no git history. `tests/integration/test_release.py` scans every bundle for leaks.
 
     python -m course release DIR [--zip]
 """

@@ -8,15 +8,15 @@ conftest files of the test paths it is given (`tests`), not those of subfolders.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from course.paths import ROOT
+
 _RESULTS: dict[str, dict] = {}
 
 # The longest modules start first: `--dist loadscope` hands out whole modules in collection order,
 # so a long one collected last would leave the other worker idle at the end of the run.
-LONGEST_FIRST = ("tests/instructor/test_grading.py", "tests/browser/", "tests/instructor/test_release.py",
-                 "tests/instructor/test_expectations.py")
+LONGEST_FIRST = ("tests/integration/test_grading.py", "tests/browser/", "tests/integration/test_release.py",
+                 "tests/content/test_expectations.py")
 
 
 def pytest_collection_modifyitems(items: list) -> None:

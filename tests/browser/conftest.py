@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from labserver import free_port, serving
 
+from course.paths import ROOT
 from course.settings import TEST_ENV
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 SETTINGS = {  # JupyterLab user settings for the test server: plugin id → settings

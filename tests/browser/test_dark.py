@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -18,10 +17,11 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 from test_lab import open_in_lab, open_notebook, run_all_cells
 
+from course.paths import ROOT
 from instructor.build import NOTEBOOK_METADATA
 from widgets.quiz import ITEMS
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARTIFACTS = ROOT / "test-artifacts"
 THEMES = "/lab/api/settings/@jupyterlab/apputils-extension:themes"
 WCAG_TEXT = 4.5
 

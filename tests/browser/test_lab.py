@@ -7,13 +7,12 @@ from pathlib import Path
 import nbformat
 from playwright.sync_api import Page, expect
 
-from course.paths import START_PAGE
+from course.paths import ROOT, START_PAGE
 from instructor import catalog
 from instructor.build import NOTEBOOK_METADATA
 from widgets.quiz import APIS, ITEMS
 from widgets.render import HIGHLIGHT
 
-ROOT = Path(__file__).resolve().parents[2]
 HIGHLIGHT_RGB = "rgb({}, {}, {})".format(*(int(HIGHLIGHT[i:i + 2], 16) for i in (1, 3, 5)))
 KERNEL_TIMEOUT = 120_000  # ms: kernel start plus `import keras` on a loaded 2-core machine
 RUN_TIMEOUT = 180_000

@@ -4,7 +4,6 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import keras
 import matplotlib.colors as mcolors
@@ -14,9 +13,10 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.testing.compare import compare_images
 
 import widgets
+from course.paths import ROOT
 from widgets.render import HIGHLIGHT, SKIP_COLOUR
 
-BASELINES = Path(__file__).parent / "baseline"
+BASELINES = ROOT / "tests" / "fixtures" / "widget_baselines"
 SVG = "{http://www.w3.org/2000/svg}"
 
 

@@ -1,6 +1,5 @@
 """The API-choice quiz: its data, its feedback and score, and that its answers hold in Keras."""
 
-from pathlib import Path
 
 import keras
 import nbformat
@@ -8,9 +7,10 @@ import pytest
 from keras import layers
 
 import widgets
+from course.paths import SOLUTIONS
 from widgets.quiz import APIS, DECISION_GUIDE, ITEMS, QuizItem, can_express, decide, feedback
 
-LESSON = Path(__file__).resolve().parents[2] / "solutions" / "11_subclassing_and_choosing.ipynb"
+LESSON = SOLUTIONS / "11_subclassing_and_choosing.ipynb"
 
 EXPECTED = {  # the decision guide of lesson 11, item by item
     "cnn_stack": "Sequential", "dropout_stack": "Sequential", "autoencoder": "Sequential",

@@ -6,6 +6,7 @@ from keras import layers
 
 import course
 from course import checks
+from course.paths import SOLUTIONS
 
 
 def stub(*args):
@@ -180,10 +181,9 @@ def test_a_failed_report_points_to_the_hints_and_a_passing_one_does_not():
 def solution_lines() -> dict[str, set[str]]:
     """Each exercise's solution code lines (stripped), from the solution notebooks."""
     import json
-    from pathlib import Path
 
     found: dict[str, set[str]] = {}
-    for path in sorted((Path(__file__).resolve().parents[2] / "solutions").glob("*.ipynb")):
+    for path in sorted(SOLUTIONS.glob("*.ipynb")):
         for cell in json.loads(path.read_text())["cells"]:
             meta = cell.get("metadata", {}).get("course", {})
             if meta.get("kind") == "solution":

@@ -6,18 +6,16 @@ and nbconvert's HTML must then show a picture in every widget cell, as GitHub an
 """
 
 import os
-from pathlib import Path
 
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
 from course.execute import execute
+from course.paths import ROOT
 from course.settings import kernel_environment
 from instructor.build import NOTEBOOK_METADATA
 from instructor.refresh import WIDGET_VIEW, portable
-
-ROOT = Path(__file__).resolve().parents[2]
 
 SETUP = '''\
 import keras

@@ -2,11 +2,10 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parents[2]
+from course.paths import ROOT
 
 
 def test_a_failing_cell_fails_the_run_and_is_named(tmp_path):

@@ -7,7 +7,7 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-ROOT = Path(__file__).resolve().parents[2]
+from course.paths import ROOT
 
 
 def requirement_lines() -> list[str]:
@@ -71,7 +71,6 @@ def test_binder_builds_from_environment_yml_after_copying_the_repository(monkeyp
     installs it once the repository is in place, so `-r requirements.txt` and `-e .` resolve."""
     import subprocess
     import sys
-    from pathlib import Path
 
     from repo2docker.buildpacks.conda import CondaBuildPack
 

@@ -2,15 +2,14 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from course.paths import ROOT
 
 
 def test_ruff_finds_nothing():
     done = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "course", "widgets", "tests", "conftest.py", "solutions", "lessons",
-         "--output-format", "concise"],
+        [sys.executable, "-m", "ruff", "check", "course", "widgets", "instructor", "tests", "conftest.py", "solutions",
+         "lessons", "--output-format", "concise"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
