@@ -13,4 +13,5 @@ LESSONS = ROOT / "lessons"
 SOLUTIONS = ROOT / "solutions"  # instructor checkout only
 VENV = ROOT / ".venv"
 START_PAGE = "00_start_here.ipynb"
+TEST_ARTIFACTS = ROOT / "test-artifacts"  # screenshots, scores and reports of test and bench runs (git-ignored)
 LAB_SETTINGS = Path(__file__).resolve().parent / "lab"  # JupyterLab defaults for `make lab` (overrides.json)

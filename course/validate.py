@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -20,8 +19,6 @@ from pathlib import Path
 from typing import Any
 
 RESULTS_MIME = "application/vnd.course.validate+json"
-CHECK_CALL = re.compile(r"course\.check\(\s*[\"'](?P<id>\d\d\.\d+)[\"']\s*,\s*(?P<name>\w+)\s*\)")
-DEFINITION = re.compile(r"^def (?P<name>\w+)\(", re.M)
 
 
 @dataclass
@@ -59,17 +56,16 @@ class Validation:
 
 
 def exercises(nb: Any) -> dict[str, str]:
-    """Exercise id → the name of its answer function, from the exercise cells and their checks."""
-    found: dict[str, str] = {}
-    for cell in nb.cells:
-        meta = cell.get("metadata", {}).get("course", {})
-        if isinstance(meta, dict) and meta.get("kind") == "solution" and meta.get("id"):
-            defined = DEFINITION.search(cell.source)
-            found[meta["id"]] = defined["name"] if defined else ""
-    for cell in nb.cells:
-        for call in CHECK_CALL.finditer(cell.source if cell.cell_type == "code" else ""):
-            if not found.get(call["id"]):
-                found[call["id"]] = call["name"]
+    """Exercise id → the name of its answer function (from the registry), for every exercise cell."""
+    from course.checks.registry import get
+    from course.notebooks import exercise_ids
+
+    found = {}
+    for exercise_id in exercise_ids(nb.cells):
+        try:
+            found[exercise_id] = get(exercise_id).function
+        except KeyError:  # an exercise this version of the course does not know
+            found[exercise_id] = ""
     return found
 
 
@@ -79,14 +75,18 @@ def summarise(report: Any) -> dict[str, str]:
     if report.problem.startswith("not answered"):
         return {"title": title, "status": "not answered", "detail": "fill in the cell marked YOUR CODE HERE"}
     if report.problem:
-        return {"title": title, "status": "error", "detail": report.problem.splitlines()[0]}
-    failed = [o for o in report.outcomes if not o.passed]
+        detail = report.problem.splitlines()[0] + (f": {report.raw}" if report.raw else "")
+        if report.problem_hint:
+            detail += f" (hint: {report.problem_hint})"
+        return {"title": title, "status": "error", "detail": detail[:400]}
+    graded = [o for o in report.outcomes if not o.advice]
+    failed = [o for o in graded if not o.passed]
     if not failed:
-        return {"title": title, "status": "passed", "detail": f"{len(report.outcomes)} of {len(report.outcomes)}"}
-    passed = len(report.outcomes) - len(failed)
+        return {"title": title, "status": "passed", "detail": f"{len(graded)} of {len(graded)}"}
+    passed = len(graded) - len(failed)
     return {"title": title, "status": "failed",
-            "detail": f"{passed} of {len(report.outcomes)} pass; first to fix: {failed[0].description}: "
-                      f"{failed[0].message}"}
+            "detail": f"{passed} of {len(graded)} pass; first to fix: {failed[0].description}: "
+                      f"{failed[0].message}" + (f": {failed[0].raw}" if failed[0].raw else "")}
 
 
 def emit(namespace: dict[str, Any], answers: dict[str, str]) -> None:
@@ -106,19 +106,12 @@ def emit(namespace: dict[str, Any], answers: dict[str, str]) -> None:
     display({RESULTS_MIME: results}, raw=True)
 
 
-def _error_line(cell: Any) -> str:
-    for out in cell.get("outputs", []):
-        if out.get("output_type") == "error":
-            return f"{out.ename}: {str(out.evalue).splitlines()[0] if out.evalue else ''}"[:300]
-    return "the cell failed"
-
-
 def validate(path: Path, cell_timeout: float = 300) -> Validation:
     import nbformat
-    from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    from course.execute import CurrentEnvKernelManager
+    from course.execute import notebook_client
+    from course.notebooks import error_summary, first_line
     from course.settings import kernel_environment
 
     result = Validation(path)
@@ -132,9 +125,7 @@ def validate(path: Path, cell_timeout: float = 300) -> Validation:
     if not answers:
         result.problem = "no exercises found: is this a lesson of the course?"
         return result
-    client = NotebookClient(nb, km=CurrentEnvKernelManager(), timeout=cell_timeout, allow_errors=False,
-                            resources={"metadata": {"path": str(path.parent.resolve())}},
-                            record_timing=False, store_widget_state=False)
+    client = notebook_client(nb, path.parent.resolve(), cell_timeout, allow_errors=False)
     code = [(index, cell) for index, cell in enumerate(nb.cells) if cell.cell_type == "code"]
     result.code_cells = len(code)
     try:
@@ -144,9 +135,8 @@ def validate(path: Path, cell_timeout: float = 300) -> Validation:
                     client.execute_cell(cell, index)
                 except (CellExecutionError, CellTimeoutError) as error:
                     message = (f"ran past the {cell_timeout:g} s limit" if isinstance(error, CellTimeoutError)
-                               else _error_line(cell))
-                    first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
-                    result.stop = Stop(number, first, message)
+                               else error_summary(cell))
+                    result.stop = Stop(number, first_line(cell), message)
                     break
             probe = nbformat.v4.new_code_cell(
                 f"import course.validate as _validate\n_validate.emit(globals(), {json.dumps(answers)})")

@@ -28,7 +28,8 @@ import nbformat
 
 from course import bootstrap
 from course.execute import execute
-from course.paths import ROOT, SOLUTIONS
+from course.notebooks import lesson_files
+from course.paths import ROOT, SOLUTIONS, TEST_ARTIFACTS
 from course.settings import kernel_environment
 
 PARTS = ("suite", "notebooks", "widgets", "grader", "heldout")
@@ -59,7 +60,7 @@ def suite() -> list[Row]:
             *mutation_rows()]
 
 
-def mutation_rows(path: Path = ROOT / "test-artifacts" / "mutation-score.json") -> list[Row]:
+def mutation_rows(path: Path = TEST_ARTIFACTS / "mutation-score.json") -> list[Row]:
     """The mutation score the suite wrote (tests/conftest.py): typical wrong answers caught."""
     if not path.exists():
         return []
@@ -100,7 +101,7 @@ def notebooks() -> list[Row]:
     the same lesson took 16 s on one 2-core machine and 42 s on another; the ratio travels)."""
     floors = [run_seconds(floor_notebook())]
     times = {path.name: run_seconds(nbformat.read(path, as_version=4))
-             for path in sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb"))}
+             for path in lesson_files(SOLUTIONS)}
     floors.append(run_seconds(floor_notebook()))  # again at the end: the machine may have changed pace
     floor = sum(floors) / len(floors)
     rows = [("notebook floor: a fresh kernel running only the setup cell", f"{floor:.1f} s",

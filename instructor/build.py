@@ -1,14 +1,14 @@
 """Generate `lessons/NN_slug.ipynb` from `solutions/NN_slug.ipynb` (the one source of truth).
 
-Solution regions between nbgrader's `### BEGIN SOLUTION` / `### END SOLUTION` lines become a
-stub with the same indentation; a cell marked `metadata.course.kind == "solution"` without markers
-becomes a stub as a whole; `### BEGIN HIDDEN TESTS` regions disappear. Outputs and execution
-counts are cleared; everything else is kept as it is.
+First each solution's exercise cells are written from the registry (the prompt's heading with title
+and points, the `course.check(...)` cell: `instructor.notebooks.SYNC`), so the author never restates
+them; then the `LESSON` chain makes the learner's copy: solution regions become stubs, hidden regions
+disappear, outputs and volatile metadata go, a banner comes first.
 
 It also writes `lessons/00_start_here.ipynb`, the course map, from `instructor.catalog`.
 
-    python -m course build           # rewrite lessons/ (make lessons)
-    python -m course build --check   # exit 1 and name the stale lessons
+    python -m course build           # rewrite solutions' exercise cells and lessons/ (make lessons)
+    python -m course build --check   # exit 1 and name what is stale
 """
 
 from __future__ import annotations
@@ -18,99 +18,50 @@ from pathlib import Path
 
 import nbformat
 
+from course.notebooks import exercise_id, lesson_files
 from course.paths import LESSONS, SOLUTIONS, START_PAGE
 from instructor import catalog
+from instructor.notebooks import LESSON, NOTEBOOK_METADATA, SYNC, AddBanner, BuildError, run
 
-BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
-BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
-CODE_STUB = "...  # YOUR CODE HERE"
-MARKDOWN_STUB = "YOUR ANSWER HERE"
-BANNER_ID = "generated-banner"
-REBUILD_HINT = "run `make lessons` (python -m course build) and commit lessons/"
+REBUILD_HINT = "run `make lessons` (python -m course build) and commit solutions/ and lessons/"
 
-# Notebook metadata that lessons keep: enough for JupyterLab to pick a Python 3 kernel.
-NOTEBOOK_METADATA = {
-    "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
-    "language_info": {"name": "python"},
-}
-
-
-class BuildError(ValueError):
-    """A solution notebook whose markers cannot be turned into a lesson."""
-
-
-def _replace_regions(source: str, stub: str, where: str) -> str:
-    lines, out = source.splitlines(), []
-    open_marker = None
-    for number, line in enumerate(lines, 1):
-        marker = line.strip()
-        if marker in (BEGIN_SOLUTION, BEGIN_HIDDEN):
-            if open_marker:
-                raise BuildError(f"{where}, line {number}: {marker!r} inside an open {open_marker!r}")
-            open_marker = marker
-            if marker == BEGIN_SOLUTION:
-                out.append(line[: len(line) - len(line.lstrip())] + stub)
-        elif marker in (END_SOLUTION, END_HIDDEN):
-            expected = BEGIN_SOLUTION if marker == END_SOLUTION else BEGIN_HIDDEN
-            if open_marker != expected:
-                raise BuildError(f"{where}, line {number}: {marker!r} without {expected!r}")
-            open_marker = None
-        elif open_marker is None:
-            out.append(line)
-    if open_marker:
-        raise BuildError(f"{where}: {open_marker!r} is never closed")
-    return "\n".join(out)
-
-
-def has_solution(source: str) -> bool:
-    return any(line.strip() == BEGIN_SOLUTION for line in source.splitlines())
+__all__ = ["BuildError", "NOTEBOOK_METADATA", "build_lesson", "is_exercise_cell", "lesson_text", "stale_lessons",
+           "write_lessons"]
 
 
 def is_exercise_cell(cell: nbformat.NotebookNode) -> bool:
-    return cell.get("metadata", {}).get("course", {}).get("kind") == "solution"
+    return exercise_id(cell) is not None
 
 
-def lesson_cell(cell: nbformat.NotebookNode, where: str) -> nbformat.NotebookNode:
-    """The learner's version of one solution cell."""
-    cell = copy.deepcopy(cell)
-    stub = CODE_STUB if cell.cell_type == "code" else MARKDOWN_STUB
-    if is_exercise_cell(cell) and not has_solution(cell.source):
-        cell.source = stub
-    else:
-        cell.source = _replace_regions(cell.source, stub, where)
-    if cell.cell_type == "code":
-        cell.outputs, cell.execution_count = [], None
-    for volatile in ("execution", "collapsed", "scrolled"):
-        cell.metadata.pop(volatile, None)
-    return cell
-
-
-def banner(solution_name: str, for_learners: bool = False) -> nbformat.NotebookNode:
+def banner_text(solution_name: str, for_learners: bool) -> str:
     """The first cell: where the lesson comes from (in the course repository), or only what to do
     (in the learner bundle, which has no solutions to point to)."""
     todo = ("Fill in the cells marked `YOUR CODE HERE` and run the check below each one; "
             f"`python -m course validate lessons/{solution_name}` checks the whole lesson as the grader runs it.")
-    text = f"> {todo}" if for_learners else (
+    return f"> {todo}" if for_learners else (
         f"> Generated from `solutions/{solution_name}` by `make lessons`. Learners: fill in the cells "
         "marked `YOUR CODE HERE` and run the check below each one. Authors: edit the solution, not this file.")
-    cell = nbformat.v4.new_markdown_cell(text)
-    cell.id = BANNER_ID
-    return cell
+
+
+def synced_solution(solution: Path) -> str:
+    """The solution's text with its exercise cells written from the registry (ending in a newline,
+    as `nbformat.write` and so the refresh write it)."""
+    return nbformat.writes(run(SYNC, nbformat.read(solution, as_version=4))) + "\n"
+
+
+def lesson_text(solution_text: str, name: str, for_learners: bool = False) -> str:
+    """The lesson generated from a (synced) solution's text."""
+    try:
+        nb = run([*LESSON, AddBanner], nbformat.reads(solution_text, as_version=4),
+                 text=banner_text(name, for_learners))
+    except BuildError as error:
+        raise BuildError(f"{name}: {error}") from None
+    return nbformat.writes(nb)
 
 
 def build_lesson(solution: Path, for_learners: bool = False) -> str:
     """The text of the lesson generated from one solution notebook."""
-    nb = nbformat.read(solution, as_version=4)
-    lesson = nbformat.v4.new_notebook(metadata=copy.deepcopy(NOTEBOOK_METADATA))
-    lesson.cells = [banner(solution.name, for_learners)] + [
-        lesson_cell(cell, f"{solution.name}, cell {index}") for index, cell in enumerate(nb.cells)
-    ]
-    return nbformat.writes(lesson)
-
-
-def lesson_notebooks(lessons: Path | None = None) -> list[Path]:
-    """The lessons generated from solutions (everything in lessons/ but the start page)."""
-    return sorted(p for p in (lessons or LESSONS).glob("*.ipynb") if p.name != START_PAGE)
+    return lesson_text(synced_solution(solution), solution.name, for_learners)
 
 
 def build_start_page() -> str:
@@ -120,26 +71,34 @@ def build_start_page() -> str:
     return nbformat.writes(nb)
 
 
-def expected_lessons(solutions: Path | None = None, lessons: Path | None = None) -> dict[Path, str]:
-    """Each lesson's text by path; for the course itself, the start page too."""
+def expected_files(solutions: Path | None = None, lessons: Path | None = None) -> dict[Path, str]:
+    """What the build writes, by path: each solution synced, each lesson, and the start page."""
     solutions, lessons = solutions or SOLUTIONS, lessons or LESSONS
-    expected = {lessons / path.name: build_lesson(path) for path in sorted(solutions.glob("[0-9][0-9]_*.ipynb"))}
+    expected: dict[Path, str] = {}
+    for path in lesson_files(solutions):
+        text = synced_solution(path)
+        expected[path] = text
+        synced = lessons / path.name
+        expected[synced] = lesson_text(text, path.name)
     if solutions == SOLUTIONS:
         expected[lessons / START_PAGE] = build_start_page()
     return expected
 
 
 def stale_lessons(solutions: Path | None = None, lessons: Path | None = None) -> list[str]:
-    """Lessons that differ from what the build produces, are missing, or have no solution."""
+    """Files that differ from what the build produces, are missing, or have no solution."""
     solutions, lessons = solutions or SOLUTIONS, lessons or LESSONS
-    expected = expected_lessons(solutions, lessons)
+    expected = expected_files(solutions, lessons)
     problems = []
     for path, text in expected.items():
+        where = "solutions/" if path.parent == solutions else "lessons/"
         if not path.exists():
-            problems.append(f"{path.name}: missing from lessons/")
-        elif path.read_text(encoding="utf-8") != text:
-            source = "instructor/catalog.py" if path.name == START_PAGE else f"solutions/{path.name}"
-            problems.append(f"{path.name}: differs from what {source} builds")
+            problems.append(f"{path.name}: missing from {where}")
+            continue
+        if path.read_text(encoding="utf-8") != text:
+            source = ("the registry (exercise headings and check cells)" if where == "solutions/"
+                      else "instructor/catalog.py" if path.name == START_PAGE else f"solutions/{path.name}")
+            problems.append(f"{where}{path.name}: differs from what {source} builds")
     for path in sorted(lessons.glob("*.ipynb")):
         if path not in expected:
             problems.append(f"{path.name}: has no solutions/{path.name}")
@@ -147,11 +106,11 @@ def stale_lessons(solutions: Path | None = None, lessons: Path | None = None) ->
 
 
 def write_lessons(solutions: Path | None = None, lessons: Path | None = None) -> list[Path]:
-    """Rewrite lessons/ from solutions/; return the files that changed."""
+    """Rewrite the solutions' exercise cells and lessons/ from solutions/; return the files that changed."""
     solutions, lessons = solutions or SOLUTIONS, lessons or LESSONS
     lessons.mkdir(exist_ok=True)
     changed = []
-    for path, text in expected_lessons(solutions, lessons).items():
+    for path, text in expected_files(solutions, lessons).items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             changed.append(path)

@@ -42,11 +42,12 @@ def _check_or_write(check: bool, stale: Callable[[], list[str]], write: Callable
 def build(argv: list[str]) -> int:
     from instructor import build as lesson_build
 
-    parser = _parser("build", "regenerate lessons/ from solutions/ (make lessons)")
-    parser.add_argument("--check", action="store_true", help="only report stale lessons; exit 1 if any")
+    parser = _parser("build", "write the exercise cells of solutions/ from the registry, and lessons/ from "
+                              "solutions/ (make lessons)")
+    parser.add_argument("--check", action="store_true", help="only report stale files; exit 1 if any")
     args = parser.parse_args(argv)
     return _check_or_write(args.check, lesson_build.stale_lessons, lesson_build.write_lessons,
-                           lambda path: f"lessons/{path.name}", f"lessons/ is out of date: {lesson_build.REBUILD_HINT}")
+                           lambda path: f"{path.parent.name}/{path.name}", f"out of date: {lesson_build.REBUILD_HINT}")
 
 
 def refresh(argv: list[str]) -> int:

@@ -33,9 +33,9 @@ def shipped(name: str) -> Callable[[Callable[[], Any]], Callable[[], Any]]:
 
 
 def builders() -> dict[str, Callable[[], Any]]:
-    from instructor.exercises import load_all
+    from course.checks.registry import load_all
 
-    load_all()
+    load_all(graded=True)
     return BUILDERS
 
 

@@ -1,9 +1,9 @@
 """How well the checks catch mistakes they were not written against (issue #13's acceptance).
 
-    python -m course heldout [--answers tests/instructor/heldout_answers] [--out DIR] [--jobs 2] [--lessons 01,06]
+    python -m course heldout [--out DIR] [--jobs 2] [--lessons 01,06]
 
-The held-out answers (`tests/instructor/heldout_answers/lessonNN.py`, a list `WRONG` of `(exercise, mistake,
-source)`) were written from the exercise text alone, never from the checks. Each lesson gets as many
+The held-out answers (`instructor/wrong_answers/heldout/lessonNN.py`, in the one format of
+`instructor.wrong_answers`) were written from the exercise text alone, never from the checks. Each lesson gets as many
 students as its exercises have wrong answers at most; student k's notebook is the lesson with the
 k-th wrong answer in each exercise cell (the solution where an exercise has fewer). The real
 `python -m course grade` grades them as a class; a wrong answer "loses points" when its exercise
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import json
 import subprocess
 import sys
@@ -26,10 +25,11 @@ from typing import Any
 
 import nbformat
 
-from course.paths import ROOT, SOLUTIONS
+from course.notebooks import exercise_id, lesson_file
+from course.paths import ROOT, SOLUTIONS, TEST_ARTIFACTS
+from instructor.notebooks import CLEAN, run
+from instructor.wrong_answers import Wrong, load, public_report
 
-ANSWERS = ROOT / "tests" / "instructor" / "heldout_answers"
-PREAMBLE = "import keras\nimport numpy as np\nfrom keras import layers\n"
 LOSE_TARGET, FLAG_TARGET = 0.95, 0.85
 
 
@@ -44,40 +44,16 @@ class Outcome:
     report: str = ""  # the first failed public check, or why none failed
 
 
-def load_answers(folder: Path) -> list[Any]:
-    """Every `Wrong` of the folder's `lessonNN.py` files (loaded by path: the folder is not a package on sys.path)."""
-    package = importlib.util.spec_from_file_location(folder.name, folder / "__init__.py",
-                                                     submodule_search_locations=[str(folder)])
-    module = importlib.util.module_from_spec(package)
-    sys.modules[folder.name] = module  # the lesson files import `Wrong` from it
-    package.loader.exec_module(module)
-    found = []
-    for path in sorted(folder.glob("lesson*.py")):
-        spec = importlib.util.spec_from_file_location(f"{folder.name}.{path.stem}", path)
-        lesson = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(lesson)
-        found += lesson.WRONG
-    return found
-
-
-def lesson_file(number: str) -> Path:
-    return next(SOLUTIONS.glob(f"{number}_*.ipynb"))
-
-
 def submission(number: str, answers: dict[str, str]) -> nbformat.NotebookNode:
     """The lesson as a learner hands it in, with `answers` (id → source) in its exercise cells."""
-    from instructor.build import is_exercise_cell
-
-    nb = nbformat.read(lesson_file(number), as_version=4)
+    nb = run(CLEAN, nbformat.read(lesson_file(SOLUTIONS, number), as_version=4))
     for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-        if is_exercise_cell(cell) and cell.metadata["course"]["id"] in answers:
-            cell.source = answers[cell.metadata["course"]["id"]].strip() + "\n"
+        if exercise_id(cell) in answers:
+            cell.source = answers[exercise_id(cell)].strip() + "\n"
     return nb
 
 
-def class_of(wrong: list[Any], folder: Path) -> list[Outcome]:
+def class_of(wrong: list[Wrong], folder: Path) -> list[Outcome]:
     """Write the held-out class's notebooks into `folder`; one outcome per wrong answer."""
     outcomes = []
     by_lesson: dict[str, dict[str, list[Any]]] = {}
@@ -87,7 +63,7 @@ def class_of(wrong: list[Any], folder: Path) -> list[Outcome]:
         for k in range(max(len(answers) for answers in exercises.values())):
             student = f"student{k + 1:02d}"
             chosen = {eid: answers[k] for eid, answers in exercises.items() if k < len(answers)}
-            path = folder / student / lesson_file(number).name
+            path = folder / student / lesson_file(SOLUTIONS, number).name
             path.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(submission(number, {eid: a.source for eid, a in chosen.items()}), path)
             outcomes += [Outcome(eid, a.mistake, student) for eid, a in chosen.items()]
@@ -110,32 +86,16 @@ def grade_class(folder: Path, out: Path, jobs: int) -> dict[tuple[str, str], tup
     return scores
 
 
-def public_flag(answer: Any) -> tuple[bool, str]:
+def public_flag(answer: Wrong) -> tuple[bool, str]:
     """Whether `course.check` flags the answer in the notebook, and the first thing it says."""
-    import warnings
-
-    import keras
-
-    import course
-
-    namespace: dict[str, Any] = {}
-    try:
-        exec(PREAMBLE + answer.source, namespace)
-    except Exception as error:  # a syntax error shows before any check runs
-        return True, f"the cell itself raised {type(error).__name__}: {error}"
-    functions = [v for k, v in namespace.items() if callable(v) and getattr(v, "__module__", "") is None]
-    keras.utils.set_random_seed(0)  # what course.setup() does at the top of the notebook
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        report = course.check(answer.exercise, functions[-1] if functions else None)
+    report = public_report(answer.exercise, answer.source)
     text = repr(report).splitlines()
     failed = [line.strip() for line in text if line.strip().startswith("✗")] or text[1:2]
     return not report.passed, failed[0] if failed else ""
 
 
-def measure(answers: Path = ANSWERS, out: Path | None = None, jobs: int = 2,
-            lessons: set[str] | None = None) -> list[Outcome]:
-    wrong = [a for a in load_answers(answers) if not lessons or a.exercise[:2] in lessons]
+def measure(out: Path | None = None, jobs: int = 2, lessons: set[str] | None = None) -> list[Outcome]:
+    wrong = load("heldout", lessons)
     with tempfile.TemporaryDirectory(prefix="kt-heldout-") as tmp:
         work = Path(tmp)
         outcomes = class_of(wrong, work / "class")
@@ -159,16 +119,13 @@ def summary(outcomes: list[Outcome]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course heldout", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--answers", type=Path, default=ANSWERS, help="folder of held-out lessonNN.py files")
     parser.add_argument("--out", type=Path, help="keep the grader's output (grades.csv, feedback/) here")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--lessons", help="only these lessons, e.g. 01,06")
     args = parser.parse_args(argv)
-    if not (args.answers / "__init__.py").is_file():
-        parser.error(f"{args.answers} has no held-out answers (expected __init__.py and lessonNN.py files)")
     lessons = set(args.lessons.split(",")) if args.lessons else None
-    outcomes = measure(args.answers, args.out, args.jobs, lessons)
-    report = ROOT / "test-artifacts" / "heldout.csv"
+    outcomes = measure(args.out, args.jobs, lessons)
+    report = TEST_ARTIFACTS / "heldout.csv"
     report.parent.mkdir(exist_ok=True)
     with report.open("w", newline="") as handle:
         writer = csv.writer(handle)
@@ -180,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {o.exercise} {o.mistake!r}: grade {o.grade}, "
                   f"{'flagged' if o.flagged else 'not flagged'} in public ({o.report})")
     score = summary(outcomes)
-    (ROOT / "test-artifacts" / "heldout-score.json").write_text(json.dumps(score))
+    (TEST_ARTIFACTS / "heldout-score.json").write_text(json.dumps(score))
     print(f"held-out: {score['total']} wrong answers; {score['lose_points']} lose points "
           f"({score['lose_share']:.0%}, target {LOSE_TARGET:.0%}), {score['flagged']} flagged by a public check "
           f"({score['flag_share']:.0%}, target {FLAG_TARGET:.0%}). Details: {report.relative_to(ROOT)}")

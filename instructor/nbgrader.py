@@ -11,14 +11,14 @@ the grading checks, outside the kernel.
 
 from __future__ import annotations
 
-import copy
-import re
 from pathlib import Path
 
 import nbformat
 
-from instructor.build import NOTEBOOK_METADATA, SOLUTIONS
-from instructor.exercises import get
+from course.checks.registry import get
+from course.notebooks import check_id, exercise_id, lesson_files
+from course.paths import SOLUTIONS
+from instructor.notebooks import CLEAN, SYNC, SetNotebookMetadata, allowed_cell_metadata, run
 
 
 def nbgrader_meta(grade_id: str, *, solution: bool = False, grade: bool = False, locked: bool = True,
@@ -30,36 +30,27 @@ def nbgrader_meta(grade_id: str, *, solution: bool = False, grade: bool = False,
     return meta
 
 
-CHECK_CALL = re.compile(r'course\.check\("(?P<id>[0-9.]+)",\s*(?P<answer>\w+)\)')
-
-
 def export_notebook(path: Path) -> nbformat.NotebookNode:
-    nb = nbformat.read(path, as_version=4)
-    out = nbformat.v4.new_notebook(metadata=copy.deepcopy(NOTEBOOK_METADATA))
+    nb = run([*SYNC, *CLEAN, allowed_cell_metadata, SetNotebookMetadata], nbformat.read(path, as_version=4))
     for index, cell in enumerate(nb.cells):
-        cell = copy.deepcopy(cell)
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-        course_meta = cell.metadata.get("course", {})
-        call = CHECK_CALL.search(cell.source) if cell.cell_type == "code" else None
-        if course_meta.get("kind") == "solution":
-            eid = course_meta["id"].replace(".", "_")
-            cell.metadata["nbgrader"] = nbgrader_meta(f"answer_{eid}", solution=True, locked=False)
-        elif call:
-            eid = call["id"]
-            cell.source = (f'report = course.check("{eid}", {call["answer"]})\nprint(report)\n'
+        answer, checked = exercise_id(cell), check_id(cell)
+        if answer:
+            cell.metadata["nbgrader"] = nbgrader_meta(f"answer_{answer.replace('.', '_')}", solution=True,
+                                                      locked=False)
+        elif checked:
+            exercise = get(checked, graded=True)
+            cell.source = (f'report = course.check("{checked}", {exercise.function})\nprint(report)\n'
                            "assert report.passed, 'see the failed checks above'")
-            cell.metadata["nbgrader"] = nbgrader_meta(f"check_{eid.replace('.', '_')}", grade=True,
-                                                      points=get(eid).points)
+            cell.metadata["nbgrader"] = nbgrader_meta(f"check_{checked.replace('.', '_')}", grade=True,
+                                                      points=exercise.points)
         else:
             cell.metadata["nbgrader"] = nbgrader_meta(f"cell_{index:03d}")
-        out.cells.append(cell)
-    return out
+    return nb
 
 
 def export(out: Path, solutions: Path = SOLUTIONS) -> list[Path]:
     written = []
-    for path in sorted(solutions.glob("[0-9][0-9]_*.ipynb")):
+    for path in lesson_files(solutions):
         target = out / "source" / path.stem / path.name
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(export_notebook(path), target)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from course.notebooks import lesson_files
 from course.paths import LESSONS, ROOT, SOLUTIONS, START_PAGE
 from instructor import build
 
@@ -140,7 +141,7 @@ Code (packages, notebook code cells): MIT, see `LICENSE-CODE`. Lesson text: CC B
 def lesson_texts() -> dict[str, str]:
     """Every lesson as learners get it, and the start page."""
     texts = {path.name: build.build_lesson(path, for_learners=True)
-             for path in sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb"))}
+             for path in lesson_files(SOLUTIONS)}
     texts[START_PAGE] = build.build_start_page()
     return texts
 

@@ -24,12 +24,12 @@ from pathlib import Path
 
 import nbformat
 
+from course.notebooks import WIDGET_VIEW, lesson_files
 from course.paths import LESSONS, ROOT, START_PAGE
-from instructor.build import BANNER_ID
+from instructor.notebooks import SITE, run
 
 OUT = ROOT / "_site"
 BINDER = "https://mybinder.org"
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 CONF = """\
 # Written by instructor/site.py for one build; edit that file, not this one.
@@ -67,16 +67,14 @@ html[data-theme="light"] .output pre span[style*="#ff0000"] { color: #b00000 !im
 def _execute(path: str, scratch: str) -> str:
     """Run one lesson as a learner would, stubs untouched; its errors-on-purpose are kept, stderr is not."""
     from course.execute import execute
-    from instructor.refresh import portable
 
     nb = nbformat.read(path, as_version=4)
     execute(nb, cwd=Path(scratch))
-    return nbformat.writes(portable(nb))
+    return nbformat.writes(run(SITE, nb))
 
 
 def _for_the_web(nb: nbformat.NotebookNode, lessons: list[str] | None = None) -> nbformat.NotebookNode:
-    """Drop the "generated from solutions/" banner; give the start page the site's table of contents."""
-    nb.cells = [cell for cell in nb.cells if cell.get("id") != BANNER_ID]
+    """Give the start page the site's table of contents (the SITE chain already dropped the banner)."""
     if lessons:
         toctree = "\n".join(["```{toctree}", ":hidden:", ":maxdepth: 1", "", *lessons, "```"])
         nb.cells.append(nbformat.v4.new_markdown_cell(toctree))
@@ -108,7 +106,7 @@ def build(out: Path = OUT, *, repository: str | None = None, branch: str = "main
     """Execute the lessons and build the site into `out` (replaced); return the path of its index.html."""
     from sphinx.application import Sphinx
 
-    notebooks = sorted(LESSONS.glob("*.ipynb"))
+    notebooks = [LESSONS / START_PAGE, *lesson_files(LESSONS)]
     lessons = [p.stem for p in notebooks if p.name != START_PAGE]
     with tempfile.TemporaryDirectory(prefix="course-site-") as tmp:
         source, scratch = Path(tmp) / "source", Path(tmp) / "scratch"

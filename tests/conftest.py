@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from course.paths import ROOT
+from course.paths import TEST_ARTIFACTS
 
 _RESULTS: dict[str, dict] = {}
 
@@ -48,7 +48,7 @@ def pytest_terminal_summary(terminalreporter) -> None:
     if not _RESULTS:
         return
     score = mutation_score(list(_RESULTS.values()))
-    folder = ROOT / "test-artifacts"
+    folder = TEST_ARTIFACTS
     folder.mkdir(exist_ok=True)
     (folder / "mutation-score.json").write_text(json.dumps(score, indent=1) + "\n")
     terminalreporter.write_line(

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import ALL, Check, CheckFailed, Exercise, numbered, register
 from course.exercises import expect, given
 
 HIDDEN = (64, 32)
@@ -35,9 +35,9 @@ register(Exercise(
         'Weights: one per (input, unit) pair. Biases: one per unit.',
         'Return the product of the two arguments plus the number of units.',
     ),
-    cases=DENSE_CASES,
+    cases=numbered("dense", DENSE_CASES),
     checks=[Check("agrees with Keras for (64, 32), (32, 10) and (4, 1)",
-                  lambda collected: matches_keras(collected.table()), case=None)],
+                  lambda collected: matches_keras(collected.table()), case=ALL)],
 ))
 
 
@@ -111,7 +111,7 @@ register(Exercise(
         'Shape: make the model; add keras.Input(shape=(64,)); `for units in hidden_sizes:` add a Dense with '
         'those units; after the loop add the 10-unit output layer; return the model.',
     ),
-    cases=[(HIDDEN,)],
+    cases={"default": (HIDDEN,)},
     checks=STACK_CHECKS,
 ))
 
@@ -132,6 +132,6 @@ register(Exercise(
         'Shape: make the Input and let x start there; in the loop call a new Dense on x and keep its result '
         'in x; the softmax layer on x gives the outputs; keras.Model from the inputs to the outputs.',
     ),
-    cases=[(HIDDEN,)],
+    cases={"default": (HIDDEN,)},
     checks=GRAPH_CHECKS,
 ))

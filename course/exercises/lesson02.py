@@ -60,7 +60,7 @@ register(Exercise(
         'model.build(shape) takes the full input shape, batch dimension first: None leaves it open.',
         'Shape: a Sequential with the two Dense layers, then model.build with (None, the number of features).',
     ),
-    cases=[(N_FEATURES,)],
+    cases={"default": (N_FEATURES,)},
     checks=late_checks(N_FEATURES),
 ))
 
@@ -134,7 +134,7 @@ register(Exercise(
         'In Keras 3 `layer.output_shape` is gone: read the shape of `layer.output` and make it a tuple.',
         'Shape: a list comprehension over model.layers.',
     ),
-    cases=[(Input("cnn"),)],
+    cases={"default": (Input("cnn"),)},
     inputs={"cnn": partial(given.model, "02.3-cnn")},
     checks=[
         Check("lists every layer's output shape in order", shapes_match),

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Collected, Exercise, Input, register
+from course.checks import ALL, Check, CheckFailed, Collected, Exercise, Input, numbered, register
 from course.exercises import expect, given
 
 CONV_CASES = [(3, 1, 8), (3, 8, 16), (1, 16, 4)]
@@ -36,8 +36,8 @@ register(Exercise(
         'Weights per filter: kernel_size² × in_channels. Then one bias per filter.',
         'Multiply, for all filters, then add the biases.',
     ),
-    cases=CONV_CASES,
-    checks=[Check("agrees with Keras for three convolutions", lambda c: matches_keras_conv(c.table()), case=None)],
+    cases=numbered("conv", CONV_CASES),
+    checks=[Check("agrees with Keras for three convolutions", lambda c: matches_keras_conv(c.table()), case=ALL)],
 ))
 
 SAMPLE = np.random.default_rng(3).random((4, 64), dtype=np.float32)
@@ -79,9 +79,9 @@ FUNCTIONAL_HINT = ("a functional model's `model.layers` starts with its InputLay
 
 
 def works_for_functional(collected: Collected) -> None:
-    """The same extractor for a functional model (what the exercise text promises): case 1."""
+    """The same extractor for a functional model (what the exercise text promises)."""
     try:
-        extracts_hidden(collected.pair("functional", 1))
+        extracts_hidden(collected.pair("functional", "functional"))
     except CheckFailed as failure:
         raise CheckFailed(f"for a functional model: {failure.message}", FUNCTIONAL_HINT) from None
 
@@ -97,12 +97,12 @@ register(Exercise(
         'functional models.',
         "Shape: return keras.Model(<the input tensor>, <the named layer's output>).",
     ),
-    cases=[(Input("sequential"), "hidden"), (Input("functional"), "hidden")],
+    cases={"default": (Input("sequential"), "hidden"), "functional": (Input("functional"), "hidden")},
     inputs={"sequential": partial(given.model, "03-digits"), "functional": partial(given.model, "03-functional")},
     checks=[
         Check("returns a functional model that outputs the hidden layer's features, without warnings",
-              lambda c: (expect.functional(c.value(0)), extracts_hidden(c.pair("sequential", 0))), case=None),
-        Check("works for a functional model too", works_for_functional, case=None),
+              lambda c: (expect.functional(c.value()), extracts_hidden(c.pair("sequential"))), case=ALL),
+        Check("works for a functional model too", works_for_functional, case=ALL),
     ],
 ))
 
@@ -110,7 +110,7 @@ register(Exercise(
 def shares_layers(collected: Collected) -> None:
     """Object identity is what "without copying" means; only the notebook sees it (no saved file
     keeps it), so this check is notebook-only; the weight and prediction checks run on both sides."""
-    converted = collected.value(0)
+    converted = collected.value()
     for name in ("hidden", "digit"):
         if not collected.given_to_answer(converted.get_layer(name)):
             raise CheckFailed(
@@ -145,12 +145,12 @@ register(Exercise(
         '`.input` and `.output` fail in Keras 3, and new layers would be copies.',
         'Shape: one line, keras.Model(<input tensor>, <output tensor>).',
     ),
-    cases=[(Input("model"),)],
+    cases={"default": (Input("model"),)},
     inputs={"model": partial(given.model, "03-digits")},
     checks=[
         Check("returns a functional model", expect.functional),
-        Check("uses the Sequential model's own layers", shares_layers, case=None, graded=False),
-        Check("keeps the Sequential model's weights", lambda c: same_weights(c.pair("model")), case=None),
-        Check("predicts the same, without warnings", lambda c: same_predictions(c.pair("model")), case=None),
+        Check("uses the Sequential model's own layers", shares_layers, case=ALL, graded=False),
+        Check("keeps the Sequential model's weights", lambda c: same_weights(c.pair("model")), case=ALL),
+        Check("predicts the same, without warnings", lambda c: same_predictions(c.pair("model")), case=ALL),
     ],
 ))

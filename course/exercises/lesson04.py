@@ -71,7 +71,7 @@ register(Exercise(
     id="04.1",
     title="A compiled binary classifier",
     function="build_binary_classifier",
-    cases=[(N_FEATURES,)],
+    cases={"default": (N_FEATURES,)},
     timeout=300,
     hints=(
         'Build the model as in lesson 01, then compile it before returning it.',
@@ -135,18 +135,18 @@ register(Exercise(
     id="04.3",
     title="From probabilities to labels",
     function="predict_labels",
-    cases=[(Input("binary"), Input("x")), (Input("three"), Input("x"))],
+    cases={"binary": (Input("binary"), Input("x")), "three": (Input("three"), Input("x"))},
     inputs={"binary": partial(given.model, "04.3-binary"), "three": partial(given.model, "04.3-three"),
             "x": lambda: given.arrays("04.3-labels")["x"]},
     hints=(
         'predict gives probabilities: one column for a sigmoid output, several for softmax.',
         'One column: compare with 0.5. Several: take the index of the largest. Either way one integer per '
         'row.',
-        'Shape: p = model.predict(x, verbose=0); if p has one column threshold p[:, 0], else argmax over the '
-        'last axis; make the result integers.',
+        'Shape: the probabilities from predict (quietly); if they have one column threshold that column, '
+        'else argmax over the last axis; make the result integers.',
     ),
     checks=[
-        Check("thresholds a single sigmoid output at 0.5", labels_match("binary"), case=0),
-        Check("takes the most likely of several softmax units", labels_match("three"), case=1),
+        Check("thresholds a single sigmoid output at 0.5", labels_match("binary"), case="binary"),
+        Check("takes the most likely of several softmax units", labels_match("three"), case="three"),
     ],
 ))

@@ -30,7 +30,7 @@ register(Exercise(
     id="05.1",
     title="Split the features by group",
     function="split_groups",
-    cases=[(Input("x"),)],
+    cases={"default": (Input("x"),)},
     inputs={"x": lambda: X},
     hints=(
         'Slices of columns keep every row: x[:, a:b].',
@@ -100,7 +100,7 @@ register(Exercise(
     id="05.2",
     title="A Wide & Deep model of any size",
     function="wide_and_deep_model",
-    cases=[(5, 8)],
+    cases={"default": (5, 8)},
     hints=(
         'Two keras.Input objects, each with its name; the wide one is not transformed.',
         'Only the deep input goes through two Dense(16, relu) layers; Concatenate joins the wide input itself'

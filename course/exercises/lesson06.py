@@ -112,7 +112,7 @@ register(Exercise(
     id="06.2",
     title="Compile it right",
     function="compile_digit_and_parity",
-    cases=[(Input("model"),)],
+    cases={"default": (Input("model"),)},
     inputs=TWO_HEADS,
     timeout=300,
     hints=(
@@ -145,7 +145,7 @@ register(Exercise(
     id="06.3",
     title="Read a dict of predictions",
     function="odd_digits",
-    cases=[(Input("model"), Input("x"))],
+    cases={"default": (Input("model"), Input("x"))},
     inputs={**TWO_HEADS, "x": lambda: given.arrays("06.3-parity")["x"]},
     hints=(
         'predict on a dict-output model returns a dict.',

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, register
+from course.checks import ALL, Check, CheckFailed, Exercise, numbered, register
 from course.exercises import expect
 
 X = np.random.default_rng(7).random((5, 64), dtype=np.float32)
@@ -118,7 +118,7 @@ register(Exercise(
         ' layers.Add joins them; use the width argument.',
         'Shape: stem on the pixels → block on the stem → Add([stem, block]) → Dense(10, softmax).',
     ),
-    cases=[(32,)],
+    cases={"default": (32,)},
     checks=mlp_checks(32),
 ))
 
@@ -194,10 +194,10 @@ register(Exercise(
         'Shape: two 3×3 convolutions (relu on the first only); shortcut = input or its projection; Add; '
         'Activation("relu").',
     ),
-    cases=BLOCK_CASES,
+    cases=numbered("block", BLOCK_CASES),
     checks=[
         Check("wires the block, the shortcut (projected only when needed) and the relu",
-              lambda c: blocks_are_right(c.table()), points=2, case=None),
-        Check("has the right number of parameters", lambda c: blocks_have_params(c.table()), case=None),
+              lambda c: blocks_are_right(c.table()), points=2, case=ALL),
+        Check("has the right number of parameters", lambda c: blocks_have_params(c.table()), case=ALL),
     ],
 ))

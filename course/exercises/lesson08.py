@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Collected, Exercise, Input, register
+from course.checks import ALL, Check, CheckFailed, Collected, Exercise, Input, register
 from course.exercises import expect, given
 
 # Exercise 8.1 · Triplets for a siamese network
@@ -46,18 +46,18 @@ def seeded(first: dict, again: dict, other: dict) -> None:
 
 
 def forty_triplets(collected: Collected) -> None:
-    triplets_valid(collected.inputs["y"], 40, collected.value(0))
+    triplets_valid(collected.inputs["y"], 40, collected.value())
 
 
 def repeatable(collected: Collected) -> None:
-    seeded(collected.value(0), collected.value(1), collected.value(2))
+    seeded(collected.value(), collected.value("same_seed"), collected.value("other_seed"))
 
 
 register(Exercise(
     id="08.1",
     title="Triplets for a siamese network",
     function="make_triplets",
-    cases=[(Input("y"), 40, 0), (Input("y"), 40, 0), (Input("y"), 40, 1)],
+    cases={"default": (Input("y"), 40, 0), "same_seed": (Input("y"), 40, 0), "other_seed": (Input("y"), 40, 1)},
     inputs={"y": lambda: LABELS},
     hints=(
         'Make every random choice with one generator built from the seed.',
@@ -68,8 +68,8 @@ register(Exercise(
     ),
     checks=[
         Check("gives 40 anchors, positives (same digit, another image) and negatives (another digit)",
-              forty_triplets, points=2, case=None),
-        Check("is repeatable with the same seed and changes with another", repeatable, case=None),
+              forty_triplets, points=2, case=ALL),
+        Check("is repeatable with the same seed and changes with another", repeatable, case=ALL),
     ],
 ))
 
@@ -175,7 +175,7 @@ register(Exercise(
     id="08.2",
     title="A siamese model on a given encoder",
     function="siamese_model",
-    cases=[(Input("encoder"),)],
+    cases={"default": (Input("encoder"),)},
     inputs={"encoder": partial(given.model, "08.2-encoder")},
     hints=(
         'A shared encoder is the same object called on both inputs.',
@@ -185,8 +185,8 @@ register(Exercise(
     ),
     checks=[
         Check("has inputs left and right (64 pixels) and one sigmoid output", inputs_and_output),
-        Check("calls the given encoder on both inputs, listed once", encoder_shared, points=2, case=None),
-        Check("counts the encoder's parameters once, plus a Dense(1) head", head_params, case=None),
+        Check("calls the given encoder on both inputs, listed once", encoder_shared, points=2, case=ALL),
+        Check("counts the encoder's parameters once, plus a Dense(1) head", head_params, case=ALL),
         Check("sees only the squared difference: same image → same output, swapping sides changes nothing",
               symmetric_distance),
         # A model the grader cannot load fails every graded check already: this one says why, in the notebook.

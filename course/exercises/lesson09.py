@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Collected, Exercise, Input, register
+from course.checks import ALL, Check, CheckFailed, Collected, Exercise, Input, register
 from course.exercises import expect, given
 
 X = np.random.default_rng(9).random((16, 64), dtype=np.float32)
@@ -129,7 +129,7 @@ register(Exercise(
     id="09.1",
     title="Freeze and add a head",
     function="freeze_and_extend",
-    cases=[(Input("encoder"),)],
+    cases={"default": (Input("encoder"),)},
     inputs={"encoder": partial(given.model, "09-encoder")},
     timeout=300,
     hints=(
@@ -140,8 +140,8 @@ register(Exercise(
     ),
     checks=[
         Check("takes 64 pixels and ends in a Dense(5) softmax head named digit", head_on_top),
-        Check("only the head's kernel and bias are trainable", only_head_trainable, case=None),
-        Check("reuses the given encoder with its trained weights", keeps_encoder, case=None),
+        Check("only the head's kernel and bias are trainable", only_head_trainable, case=ALL),
+        Check("reuses the given encoder with its trained weights", keeps_encoder, case=ALL),
         # The grader also trains it (`trains_only_head`, 2 points), which checks the same first.
         Check("is compiled with Adam, sparse categorical cross-entropy and accuracy", is_compiled, graded=False),
     ],
@@ -186,14 +186,14 @@ def averages_members(models: list[Any], model: Any) -> None:
 
 
 def averages_three(collected: Collected) -> None:
-    averages_members(members(collected), collected.value(0))
+    averages_members(members(collected), collected.value())
 
 
 register(Exercise(
     id="09.2",
     title="Average any number of models",
     function="average_of",
-    cases=[([Input(name) for name in MEMBERS],)],
+    cases={"default": ([Input(name) for name in MEMBERS],)},
     inputs={name: partial(given.model, f"09.2-{name}") for name in MEMBERS},
     hints=(
         'One input; every model in the list is called on it.',
@@ -203,7 +203,7 @@ register(Exercise(
     checks=[
         Check("takes 64 pixels and returns 5 probabilities", ensemble_shape),
         Check("ends in a layers.Average", ends_in_average),
-        Check("predicts the mean of the models' predictions", averages_three, points=2, case=None),
+        Check("predicts the mean of the models' predictions", averages_three, points=2, case=ALL),
     ],
 ))
 
@@ -253,7 +253,7 @@ register(Exercise(
     id="09.3",
     title="Ready for fine-tuning",
     function="prepare_fine_tuning",
-    cases=[(Input("model"),)],
+    cases={"default": (Input("model"),)},
     inputs={"model": partial(given.model, "09.3-transfer")},
     timeout=300,
     hints=(

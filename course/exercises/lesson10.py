@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Collected, Exercise, Input, register
+from course.checks import ALL, DEFAULT, Check, CheckFailed, Collected, Exercise, Input, register
 from course.exercises import expect, given
 
 X = np.random.default_rng(10).random((16, 64), dtype=np.float32)
@@ -21,18 +21,18 @@ def dense_layers(model: Any) -> list[Any]:
     return [layer for layer in model.layers if type(layer).__name__ == "Dense"]
 
 
-def given_and_result(collected: Collected, index: int) -> tuple[Any, Any, tuple]:
-    """(the model case `index` gave the answer, a fresh copy built alike; what the answer returned;
+def given_and_result(collected: Collected, case: str) -> tuple[Any, Any, tuple]:
+    """(the model `case` gave the answer, a fresh copy built alike; what the answer returned;
     the case's other arguments)."""
-    args = collected.cases[index].args
-    return collected.inputs[args[0].name], collected.value(index), tuple(args[1:])
+    args = collected.args(case)
+    return collected.inputs[args[0].name], collected.value(case), tuple(args[1:])
 
 
-def every(tests: list[Callable[[Collected, int], None]], index: int) -> Callable[[Collected], None]:
-    """All of `tests` on case `index`, stopping at the first that fails (a hidden grading case)."""
+def every(tests: list[Callable[[Collected, str], None]], case: str) -> Callable[[Collected], None]:
+    """All of `tests` on `case`, stopping at the first that fails (a hidden grading case)."""
     def test(collected: Collected) -> None:
         for one in tests:
-            one(collected, index)
+            one(collected, case)
     return test
 
 
@@ -43,8 +43,8 @@ def activation_name(layer: Any) -> str:
     return getattr(layer.activation, "__name__", str(layer.activation))
 
 
-def same_architecture(collected: Collected, index: int = 0) -> None:
-    reference, model, _ = given_and_result(collected, index)
+def same_architecture(collected: Collected, case: str = DEFAULT) -> None:
+    reference, model, _ = given_and_result(collected, case)
     expect.keras_model(model)
     wanted = [(layer.name, layer.units) for layer in dense_layers(reference)]
     got = [(layer.name, layer.units) for layer in dense_layers(model)]
@@ -53,8 +53,8 @@ def same_architecture(collected: Collected, index: int = 0) -> None:
                           "clone the model: keras.models.clone_model(model, clone_function=...).")
 
 
-def new_activations(collected: Collected, index: int = 0) -> None:
-    _, model, (activation,) = given_and_result(collected, index)
+def new_activations(collected: Collected, case: str = DEFAULT) -> None:
+    _, model, (activation,) = given_and_result(collected, case)
     got = {layer.name: activation_name(layer) for layer in dense_layers(model)}
     wanted = {name: ("softmax" if name == "digit" else activation) for name in got}
     if got != wanted:
@@ -62,15 +62,15 @@ def new_activations(collected: Collected, index: int = 0) -> None:
                           'in clone_function, change config["activation"] for every Dense layer but "digit".')
 
 
-def carries_weights(collected: Collected, index: int = 0) -> None:
-    reference, model, _ = given_and_result(collected, index)
+def carries_weights(collected: Collected, case: str = DEFAULT) -> None:
+    reference, model, _ = given_and_result(collected, case)
     if not weights_equal(reference.get_weights(), model.get_weights()):
         raise CheckFailed("the clone's weights differ from the trained model's",
                           "clone_model makes new weights: copy them with clone.set_weights(model.get_weights()).")
 
 
 def is_a_new_model(collected: Collected) -> None:
-    model = collected.value(0)
+    model = collected.value()
     if collected.given_to_answer(model) or any(collected.given_to_answer(layer) for layer in model.layers):
         raise CheckFailed("the answer reuses the given model's layers", "return a clone, not the model itself.")
 
@@ -81,7 +81,7 @@ register(Exercise(
     id="10.1",
     title="Same weights, new activation",
     function="with_activation",
-    cases=[(Input("model"), "tanh")],
+    cases={"default": (Input("model"), "tanh")},
     inputs={"model": partial(given.model, "10.1-model")},
     hints=(
         'keras.models.clone_model can change each layer as it copies it.',
@@ -91,10 +91,10 @@ register(Exercise(
         'set_weights from the original; return the clone.',
     ),
     checks=[
-        Check("keeps the Dense layers' names and sizes", same_architecture, case=None),
-        Check("uses the new activation in every Dense layer but digit", new_activations, case=None),
-        Check("carries the trained weights over", carries_weights, points=2, case=None),
-        Check("returns a clone, not the model it was given", is_a_new_model, case=None, graded=False),
+        Check("keeps the Dense layers' names and sizes", same_architecture, case=ALL),
+        Check("uses the new activation in every Dense layer but digit", new_activations, case=ALL),
+        Check("carries the trained weights over", carries_weights, points=2, case=ALL),
+        Check("returns a clone, not the model it was given", is_a_new_model, case=ALL, graded=False),
     ],
 ))
 
@@ -102,8 +102,8 @@ register(Exercise(
 # 10.2 · A parity head on a trained model
 
 
-def two_outputs(collected: Collected, index: int = 0) -> None:
-    _, model, _ = given_and_result(collected, index)
+def two_outputs(collected: Collected, case: str = DEFAULT) -> None:
+    _, model, _ = given_and_result(collected, case)
     expect.functional(model)
     got_in = [tuple(t.shape) for t in model.inputs]
     if got_in != [(None, 64)]:
@@ -115,10 +115,10 @@ def two_outputs(collected: Collected, index: int = 0) -> None:
                           'return keras.Model(model.inputs[0], {"digit": ..., "is_odd": ...}).')
 
 
-def head_on_hidden(collected: Collected, index: int = 0) -> None:
+def head_on_hidden(collected: Collected, case: str = DEFAULT) -> None:
     import widgets
 
-    _, model, _ = given_and_result(collected, index)
+    _, model, _ = given_and_result(collected, case)
     graph = widgets.architecture_graph(model)
     heads = [n for n in graph.outputs if graph.nodes[n].layer_name == "is_odd"]
     if not heads:
@@ -132,8 +132,8 @@ def head_on_hidden(collected: Collected, index: int = 0) -> None:
         raise CheckFailed("is_odd should be Dense(1, activation='sigmoid')")
 
 
-def digit_unchanged(collected: Collected, index: int = 0) -> None:
-    reference, model, _ = given_and_result(collected, index)
+def digit_unchanged(collected: Collected, case: str = DEFAULT) -> None:
+    reference, model, _ = given_and_result(collected, case)
     got = model.predict(X, verbose=0)
     if not isinstance(got, dict) or "digit" not in got:
         raise CheckFailed("predict does not return a dict with a digit entry")
@@ -143,7 +143,7 @@ def digit_unchanged(collected: Collected, index: int = 0) -> None:
 
 
 def shares_layers(collected: Collected) -> None:
-    if not collected.given_to_answer(collected.value(0).get_layer("hidden")):
+    if not collected.given_to_answer(collected.value().get_layer("hidden")):
         raise CheckFailed("the hidden layer is a copy, not the trained layer itself",
                           'branch from model.get_layer("hidden").output; don\'t clone or rebuild.')
 
@@ -154,7 +154,7 @@ register(Exercise(
     id="10.2",
     title="A parity head on a trained model",
     function="add_parity_head",
-    cases=[(Input("model"),)],
+    cases={"default": (Input("model"),)},
     inputs={"model": partial(given.model, "10.2-model")},
     hints=(
         'The trained layers and tensors can be reused as they are.',
@@ -164,10 +164,10 @@ register(Exercise(
         '"is_odd": ...}).',
     ),
     checks=[
-        Check("has outputs digit (None, 10) and is_odd (None, 1)", two_outputs, case=None),
-        Check("grows a Dense(1) sigmoid head named is_odd from the hidden layer", head_on_hidden, case=None),
-        Check("predicts the digit exactly as the trained model does", digit_unchanged, points=2, case=None),
-        Check("shares the trained layers instead of copying them", shares_layers, case=None, graded=False),
+        Check("has outputs digit (None, 10) and is_odd (None, 1)", two_outputs, case=ALL),
+        Check("grows a Dense(1) sigmoid head named is_odd from the hidden layer", head_on_hidden, case=ALL),
+        Check("predicts the digit exactly as the trained model does", digit_unchanged, points=2, case=ALL),
+        Check("shares the trained layers instead of copying them", shares_layers, case=ALL, graded=False),
     ],
 ))
 
@@ -175,12 +175,12 @@ register(Exercise(
 # 10.3 · Replace the head of a Sequential
 
 
-def is_sequential(collected: Collected, index: int = 0) -> None:
-    expect.sequential(collected.value(index))
+def is_sequential(collected: Collected, case: str = DEFAULT) -> None:
+    expect.sequential(collected.value(case))
 
 
-def new_head(collected: Collected, index: int = 0) -> None:
-    before, model, (classes,) = given_and_result(collected, index)
+def new_head(collected: Collected, case: str = DEFAULT) -> None:
+    before, model, (classes,) = given_and_result(collected, case)
     names = [layer.name for layer in model.layers]
     wanted = [layer.name for layer in before.layers[:-1]] + ["head"]
     if names != wanted:
@@ -191,8 +191,8 @@ def new_head(collected: Collected, index: int = 0) -> None:
         raise CheckFailed(f"the head should be Dense({classes}, activation='softmax')")
 
 
-def keeps_weights(collected: Collected, index: int = 0) -> None:
-    before, model, _ = given_and_result(collected, index)
+def keeps_weights(collected: Collected, case: str = DEFAULT) -> None:
+    before, model, _ = given_and_result(collected, case)
     for kept, layer in zip(before.layers[:-1], model.layers):
         if not weights_equal(kept.get_weights(), layer.get_weights()):
             raise CheckFailed(f"layer {kept.name!r} lost its trained weights",
@@ -205,7 +205,7 @@ register(Exercise(
     id="10.3",
     title="Replace the head of a Sequential",
     function="replace_head",
-    cases=[(Input("model"), 3)],
+    cases={"default": (Input("model"), 3)},
     inputs={"model": partial(given.model, "10.3-model")},
     hints=(
         'A Sequential can drop its last layer and take a new one.',
@@ -214,8 +214,8 @@ register(Exercise(
         'Shape: pop; add the new head; return the model.',
     ),
     checks=[
-        Check("returns a Sequential model", is_sequential, case=None),
-        Check("ends in a new Dense softmax layer named head, with one unit per class", new_head, case=None),
-        Check("keeps the other layers' trained weights", keeps_weights, case=None),
+        Check("returns a Sequential model", is_sequential, case=ALL),
+        Check("ends in a new Dense softmax layer named head, with one unit per class", new_head, case=ALL),
+        Check("keeps the other layers' trained weights", keeps_weights, case=ALL),
     ],
 ))

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, Input, register
+from course.checks import ALL, Check, CheckFailed, Exercise, Input, numbered, register
 from course.exercises import expect, given
 
 X = np.random.default_rng(11).random((16, 64), dtype=np.float32)
@@ -52,7 +52,7 @@ register(Exercise(
     id="11.1",
     title="A subclass, rewritten as a graph",
     function="skip_mlp",
-    cases=[(True,)],
+    cases={"default": (True,)},
     hints=(
         "Read SkipMLP's call(): which layers, in which order, and where the addition happens.",
         "With skip=True the hidden output is added to extra's output; with skip=False extra's output goes "
@@ -142,7 +142,7 @@ register(Exercise(
     id="11.2",
     title="Pick the API, as a rule",
     function="choose",
-    cases=[(needs,) for needs in SCENARIOS],
+    cases=numbered("scenario", [(needs,) for needs in SCENARIOS]),
     hints=(
         "Answer the guide's two questions separately: which API builds the model, and does some step need a class "
         "of your own? Some requirements change neither answer.",
@@ -156,10 +156,10 @@ register(Exercise(
     ),
     checks=[
         Check("answers each scenario with a pair (model API, custom class) spelled as listed", valid_choices,
-              case=None),
-        Check("chooses the model API the decision guide gives", agrees_in("api", "model API", API_HINT), case=None),
+              case=ALL),
+        Check("chooses the model API the decision guide gives", agrees_in("api", "model API", API_HINT), case=ALL),
         Check("names the class of your own the decision guide asks for",
-              agrees_in("custom", "custom class", CUSTOM_HINT), case=None),
+              agrees_in("custom", "custom class", CUSTOM_HINT), case=ALL),
     ],
 ))
 
@@ -209,7 +209,7 @@ register(Exercise(
     id="11.3",
     title="Dropout that knows when it is training",
     function="both_modes",
-    cases=[(Input("encoder"), Input("x"))],
+    cases={"default": (Input("encoder"), Input("x"))},
     inputs={"encoder": partial(given.model, "11.3-encoder"), "x": lambda: X},
     hints=(
         'Dropout only drops in training mode, and someone has to tell it which mode it is in.',
@@ -219,7 +219,7 @@ register(Exercise(
         'Shape: a small model (or layer) with the encoder and Dropout(0.5); call it with training False and '
         'True; a dict with inference and training.',
     ),
-    checks=[Check("in inference, returns the encoder's output unchanged", inference_is_plain, case=None),
+    checks=[Check("in inference, returns the encoder's output unchanged", inference_is_plain, case=ALL),
             Check("in training, drops about half of the outputs and doubles the rest", training_drops_half,
-                  case=None)],
+                  case=ALL)],
 ))

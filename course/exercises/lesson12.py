@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Exercise, Input, register
+from course.checks import ALL, Check, CheckFailed, Exercise, Input, register
 from course.exercises import expect, given
 
 EPOCHS = 10
@@ -179,8 +179,8 @@ def shared_encoder(model: Any) -> None:
     separate = [graph.nodes[s].layer_name for i in graph.inputs for s in graph.successors(i)]
     raise CheckFailed(
         f"no layer with weights is called on both halves: the inputs feed {separate}",
-        "create the encoder once, e.g. encoder = layers.Dense(width, activation='relu'), and call that "
-        "same object twice: encoder(left) and encoder(right).",
+        "create the encoder layer once and call that same object on each half (one call per input); "
+        "a second Dense is a second encoder, with weights of its own.",
     )
 
 
@@ -265,8 +265,8 @@ register(Exercise(
         'Draw it first: two halves in, one encoder for both, a join, a block with a skip, two heads.',
         "Sharing means one layer object called twice; a residual connection adds the block's input to its "
         'output; name inputs and heads, and use the width argument.',
-        'Shape: left/right Inputs → encoder(left), encoder(right) → Concatenate → block → Add([joined, '
-        'block]) → digit and is_odd heads → keras.Model(dict of inputs, dict of outputs).',
+        'Shape: left/right Inputs → one encoder called on each → Concatenate → block → Add of the join and the '
+        'block → digit and is_odd heads → keras.Model(dict of inputs, dict of outputs).',
     ),
     checks=[
         Check("returns a functional model with inputs left and right of 32 pixels", named_inputs),
@@ -305,7 +305,7 @@ def compiled_with_dicts(model: Any) -> None:
 
 def trained_for_epochs(collected: Any) -> None:
     """The optimizer's step count (saved with the model) is what EPOCHS epochs of batch 32 take."""
-    images, model = collected.pair("images", 0)
+    images, model = collected.pair("images")
     wanted = EPOCHS * -(-len(images) // BATCH_SIZE)
     optimizer = getattr(model, "optimizer", None)
     got = int(optimizer.iterations.numpy()) if optimizer is not None else 0
@@ -326,7 +326,7 @@ register(Exercise(
     id="12.3",
     title="Train the capstone",
     function="train_capstone",
-    cases=[(Input("model"), Input("images"), Input("labels"))],
+    cases={"default": (Input("model"), Input("images"), Input("labels"))},
     inputs=TRAINING,
     timeout=300,
     hints=(
@@ -338,7 +338,7 @@ register(Exercise(
     ),
     checks=[
         Check("compiles a loss and an accuracy metric per output, as dicts", compiled_with_dicts),
-        Check(f"trains for {EPOCHS} epochs of batch_size={BATCH_SIZE}", trained_for_epochs, case=None),
+        Check(f"trains for {EPOCHS} epochs of batch_size={BATCH_SIZE}", trained_for_epochs, case=ALL),
         Check(f"both heads learn: digit ≥ {DIGIT_MIN}, is_odd ≥ {ODD_MIN} on the test set", trained_heads,
               points=3),
     ],

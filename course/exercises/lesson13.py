@@ -65,7 +65,7 @@ register(Exercise(
     id="13.1",
     title="A learnable scale and offset",
     function="learn_affine",
-    cases=[(Input("x"), Input("y"))],
+    cases={"default": (Input("x"), Input("y"))},
     inputs={"x": lambda: AFFINE["x"], "y": lambda: AFFINE["y"]},
     hints=(
         "A layer owns weights when its build() creates them with self.add_weight(...); call() only uses them.",
@@ -129,7 +129,7 @@ register(Exercise(
     id="13.2",
     title="The largest real step",
     function="masked_max",
-    cases=[(Input("sequences"),)],
+    cases={"default": (Input("sequences"),)},
     inputs={"sequences": lambda: SEQUENCES["x"]},
     hints=(
         "Masking marks the zero steps as padding; your layer receives that mark as the mask argument of call.",

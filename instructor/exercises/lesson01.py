@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from course.checks import Check, Collected
+from course.checks import ALL, Check, Collected, extend, numbered
 from course.exercises import expect
 from course.exercises.lesson01 import HIDDEN, SAMPLE, matches_keras, shape_checks
-from instructor.exercises import grading
 from instructor.expectations import function_of, shipped
 
 OTHER_DENSE = [(100, 7), (1, 1)]
@@ -41,15 +40,15 @@ def other_sizes(kind: Callable[[Any], None]) -> Callable[[Collected], None]:
     return test
 
 
-grading("01.1", cases=OTHER_DENSE, checks=[
+extend("01.1", cases=numbered("other_dense", OTHER_DENSE), checks=[
     Check("agrees with Keras for other layer sizes", lambda c: matches_keras(c.table(public=False)),
-          hidden=True, case=None),
+          hidden=True, case=ALL),
 ])
 
-grading("01.2", cases=[(size,) for size in OTHER_SIZES], checks=[
-    Check("works for other hidden sizes", other_sizes(expect.sequential), hidden=True, case=None),
+extend("01.2", cases=numbered("other_sizes", [(size,) for size in OTHER_SIZES]), checks=[
+    Check("works for other hidden sizes", other_sizes(expect.sequential), hidden=True, case=ALL),
 ])
 
-grading("01.3", cases=[(size,) for size in OTHER_SIZES], checks=[
-    Check("works for other hidden sizes", other_sizes(expect.functional), hidden=True, case=None),
+extend("01.3", cases=numbered("other_sizes", [(size,) for size in OTHER_SIZES]), checks=[
+    Check("works for other hidden sizes", other_sizes(expect.functional), hidden=True, case=ALL),
 ])

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from course.checks import Check, CheckFailed, Input
+from course.checks import Check, CheckFailed, Input, extend
 from course.exercises import expect
 from course.exercises.lesson02 import late_checks, shapes_match
-from instructor.exercises import grading
 from instructor.expectations import shipped
 
 
@@ -38,14 +37,15 @@ def conv_settings(model: Any) -> None:
         raise CheckFailed(f"Conv2D has filters, kernel, padding, activation {got}")
 
 
-grading("02.1", cases=[(5,)], checks=[
-    Check("is built for any number of features", expect.all_of(late_checks(5)), hidden=True, case=1),
+extend("02.1", cases={"five_features": (5,)}, checks=[
+    Check("is built for any number of features", expect.all_of(late_checks(5)), hidden=True, case="five_features"),
 ])
 
-grading("02.2", checks=[
+extend("02.2", checks=[
     Check("uses Conv2D(8, 3, padding='same', activation='relu')", conv_settings, hidden=True),
 ])
 
-grading("02.3", cases=[(Input("dense"),)], inputs={"dense": reference_dense}, checks=[
-    Check("works for another model", lambda shapes: shapes_match(shapes, [(None, 5), (None, 2)]), hidden=True, case=1),
+extend("02.3", cases={"dense": (Input("dense"),)}, inputs={"dense": reference_dense}, checks=[
+    Check("works for another model", lambda shapes: shapes_match(shapes, [(None, 5), (None, 2)]), hidden=True,
+          case="dense"),
 ])

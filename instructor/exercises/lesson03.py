@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from course.checks import Check, Input
+from course.checks import ALL, Check, Input, extend, numbered
 from course.exercises.lesson03 import extracts_digit, matches_keras_conv
-from instructor.exercises import grading
 from instructor.expectations import shipped
 
 
@@ -35,11 +34,12 @@ def reference_functional() -> Any:
     return keras.Model(pixels, layers.Dense(10, activation="softmax", name="digit")(hidden), name="reference_func")
 
 
-grading("03.1", cases=[(5, 3, 6), (2, 7, 1)], checks=[
+extend("03.1", cases=numbered("other_conv", [(5, 3, 6), (2, 7, 1)]), checks=[
     Check("agrees with Keras for other kernels and channels", lambda c: matches_keras_conv(c.table(public=False)),
-          hidden=True, case=None),
+          hidden=True, case=ALL),
 ])
 
-grading("03.2", cases=[(Input("sequential"), "digit")], checks=[
-    Check("works for any layer name", lambda c: extracts_digit(c.pair("sequential", 2)), hidden=True, case=None),
+extend("03.2", cases={"digit_layer": (Input("sequential"), "digit")}, checks=[
+    Check("works for any layer name", lambda c: extracts_digit(c.pair("sequential", "digit_layer")), hidden=True,
+          case=ALL),
 ])

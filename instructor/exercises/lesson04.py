@@ -6,9 +6,8 @@ from typing import Any
 
 import numpy as np
 
-from course.checks import Check, CheckFailed
+from course.checks import Check, CheckFailed, extend
 from course.exercises.lesson04 import compiled_binary, hidden_and_output
-from instructor.exercises import grading
 from instructor.expectations import shipped
 
 X = np.random.default_rng(4).normal(size=(12, 4)).astype("float32")
@@ -53,4 +52,5 @@ def other_width(model: Any) -> None:
     compiled_binary(model)
 
 
-grading("04.1", cases=[(12,)], checks=[Check("works for any number of features", other_width, hidden=True, case=1)])
+extend("04.1", cases={"twelve_features": (12,)},
+       checks=[Check("works for any number of features", other_width, hidden=True, case="twelve_features")])

@@ -7,9 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from course.checks import Check, Collected, Input
+from course.checks import ALL, Check, Collected, Input, extend
 from course.exercises.lesson08 import reaches_target, triplets_valid
-from instructor.exercises import grading
 from instructor.expectations import shipped
 
 # More images than the public labels (an answer that hard-codes 120 images leaves most of them out).
@@ -30,20 +29,20 @@ def reference_encoder() -> Any:
 
 
 def other_triplets(collected: Collected) -> None:
-    triplets = collected.value(3)
+    triplets = collected.value("other_labels")
     triplets_valid(collected.inputs["other_y"], 100, triplets)
     if np.asarray(triplets["anchor"]).max() < 120:
         raise AssertionError("no anchor beyond the 120th image: the anchors ignore len(y)")
 
 
-grading(
+extend(
     "08.1",
-    cases=[(Input("other_y"), 100, 5)],
+    cases={"other_labels": (Input("other_y"), 100, 5)},
     inputs={"other_y": lambda: OTHER_LABELS},
-    checks=[Check("works for other labels and another number of triplets", other_triplets, hidden=True, case=None)],
+    checks=[Check("works for other labels and another number of triplets", other_triplets, hidden=True, case=ALL)],
 )
 
-grading(
+extend(
     "08.3",
     checks=[Check("reaches the target with another seed (1)", partial(reaches_target, seed=1), hidden=True)],
 )

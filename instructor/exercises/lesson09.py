@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from course.checks import Check, Collected, Input
+from course.checks import ALL, Check, Collected, Input, extend
 from course.exercises.lesson09 import averages_members, digits_5_to_9, members, trains_only_head
-from instructor.exercises import grading
 from instructor.expectations import shipped
 
 
@@ -60,17 +59,17 @@ def reference_transfer() -> Any:
 
 
 def averages_two(collected: Collected) -> None:
-    averages_members(members(collected, ("m1", "m2")), collected.value(1))
+    averages_members(members(collected, ("m1", "m2")), collected.value("two_models"))
 
 
-grading(
+extend(
     "09.1",
     checks=[Check("is compiled, and fit changes the head but not the encoder", trains_only_head, points=2,
                   hidden=True)],
 )
 
-grading(
+extend(
     "09.2",
-    cases=[([Input("m1"), Input("m2")],)],
-    checks=[Check("works for two models", averages_two, hidden=True, case=None)],
+    cases={"two_models": ([Input("m1"), Input("m2")],)},
+    checks=[Check("works for two models", averages_two, hidden=True, case=ALL)],
 )

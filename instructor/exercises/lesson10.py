@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from course.checks import Check, Input
+from course.checks import ALL, Check, Input, extend
 from course.exercises.lesson10 import CLONE_TESTS, HEAD_TESTS, PARITY_TESTS, every
-from instructor.exercises import grading
 from instructor.expectations import shipped
 
 
@@ -54,12 +53,12 @@ def deeper_seq_model() -> Any:
     return digits_model((24, 12), sequential=True, seed=106)
 
 
-grading("10.1", cases=[(Input("seq_model"), "sigmoid")], inputs={"seq_model": activation_seq_model},
-        checks=[Check("works for a Sequential model and another activation", every(CLONE_TESTS, 1),
-                      hidden=True, case=None)])
+extend("10.1", cases={"sequential": (Input("seq_model"), "sigmoid")}, inputs={"seq_model": activation_seq_model},
+        checks=[Check("works for a Sequential model and another activation", every(CLONE_TESTS, "sequential"),
+                      hidden=True, case=ALL)])
 
-grading("10.2", cases=[(Input("seq_model"),)], inputs={"seq_model": parity_seq_model},
-        checks=[Check("works for a Sequential model", every(PARITY_TESTS, 1), hidden=True, case=None)])
+extend("10.2", cases={"sequential": (Input("seq_model"),)}, inputs={"seq_model": parity_seq_model},
+        checks=[Check("works for a Sequential model", every(PARITY_TESTS, "sequential"), hidden=True, case=ALL)])
 
-grading("10.3", cases=[(Input("deeper"), 2)], inputs={"deeper": deeper_seq_model},
-        checks=[Check("works for a deeper model and two classes", every(HEAD_TESTS, 1), hidden=True, case=None)])
+extend("10.3", cases={"deeper": (Input("deeper"), 2)}, inputs={"deeper": deeper_seq_model},
+        checks=[Check("works for a deeper model and two classes", every(HEAD_TESTS, "deeper"), hidden=True, case=ALL)])

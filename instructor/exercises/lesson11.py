@@ -7,9 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from course.checks import Check, CheckFailed
+from course.checks import ALL, Check, CheckFailed, extend, numbered
 from course.exercises.lesson11 import NEEDS, SCENARIOS, X, computes_skip_mlp, digest, scenario_key, valid_pair
-from instructor.exercises import grading
 from instructor.expectations import function_of, shipped
 
 
@@ -100,18 +99,18 @@ def _no_skip() -> dict[str, np.ndarray]:
     return function_of(reference_skip_mlp(False), X)
 
 
-grading(
+extend(
     "11.1",
-    cases=[(False,)],
+    cases={"no_skip": (False,)},
     checks=[Check("computes what SkipMLP(skip=False) computes", computes_skip_mlp(False, _no_skip),
-                  hidden=True, case=1)],
+                  hidden=True, case="no_skip")],
 )
 
-grading(
+extend(
     "11.2",
-    cases=[(needs,) for needs in HELD_OUT],
+    cases=numbered("held_out", [(needs,) for needs in HELD_OUT]),
     checks=[Check("chooses the guide's model API for combinations the lesson does not show",
-                  held_out_agree(0, "model API"), hidden=True, case=None),
+                  held_out_agree(0, "model API"), hidden=True, case=ALL),
             Check("names the guide's class of your own for combinations the lesson does not show",
-                  held_out_agree(1, "custom class"), hidden=True, case=None)],
+                  held_out_agree(1, "custom class"), hidden=True, case=ALL)],
 )

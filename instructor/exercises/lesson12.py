@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from course.checks import Check, CheckFailed, Input
+from course.checks import Check, CheckFailed, Input, extend
 from course.exercises.lesson12 import (
     DIGIT_MIN,
     EPOCHS,
@@ -24,7 +24,6 @@ from course.exercises.lesson12 import (
     targets,
     test_accuracies,
 )
-from instructor.exercises import grading
 from instructor.expectations import shipped
 
 
@@ -97,29 +96,30 @@ def learns_given_labels(model: Any) -> None:
                            "train on the `images` and `labels` arguments, not on the notebook's variables.")
 
 
-grading(
+extend(
     "12.1",
     checks=[Check(f"reaches {DIGIT_MIN:.0%} test accuracy after {EPOCHS} epochs", baseline_learns, points=2)],
 )
 
-grading(
+extend(
     "12.2",
-    cases=[(16,)],
+    cases={"width_16": (16,)},
     timeout=180,
     checks=[Check(f"both heads learn: digit ≥ {DIGIT_MIN}, is_odd ≥ {ODD_MIN} on the test set after {EPOCHS} "
                   "epochs (fixed seed)", capstone_learns, points=2),
-            Check("build_capstone(16) encodes each half to 16 features", encodes_at_width(16), hidden=True, case=1)],
+            Check("build_capstone(16) encodes each half to 16 features", encodes_at_width(16), hidden=True,
+                  case="width_16")],
 )
 
-grading(
+extend(
     "12.3",
-    cases=[(Input("capstone"), Input("images"), Input("shifted"))],
+    cases={"shifted_labels": (Input("capstone"), Input("images"), Input("shifted"))},
     inputs={"capstone": reference_capstone, "shifted": shifted_labels},
     checks=[Check("trains a capstone on the images and labels it is given (another labelling)",
-                  learns_given_labels, hidden=True, case=1)],
+                  learns_given_labels, hidden=True, case="shifted_labels")],
 )
 
-grading(
+extend(
     "12.4",
     checks=[Check("trained again with another seed, still reaches both targets", reaches_targets(seed=1),
                   hidden=True)],

@@ -20,7 +20,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import CaseError, Collected, Exercise, Input
+from course.checks.model import Case, CaseError, Collected, Exercise, Input
+from course.checks.runner import answer_error, call_text
 
 READY = "READY"  # written into inputs/ once the grader has put the inputs there
 
@@ -31,12 +32,12 @@ class RunSpec:
 
     id: str
     function: str
-    cases: list  # encoded with `encode`
+    cases: list  # [case name, arguments encoded with `encode`] for every case, public first
     timeout: float
 
     @classmethod
     def of(cls, exercise: Exercise) -> "RunSpec":
-        return cls(exercise.id, exercise.function, [encode(list(case.args)) for case in exercise.cases],
+        return cls(exercise.id, exercise.function, [[case.name, encode(list(case.args))] for case in exercise.cases],
                    exercise.timeout)
 
 
@@ -131,8 +132,8 @@ def _grader_collect():
         return "json"
 
     cases = json.loads({cases!r})
-    for index, arguments in enumerate(cases):
-        stem = str(out / "{prefix}_{{}}".format(index))
+    for name, arguments in cases:
+        stem = str(out / "{prefix}_{{}}".format(name))
         meta = {{"status": "ok"}}
         try:
             function = globals()[{function!r}]
@@ -162,18 +163,21 @@ def file_prefix(exercise_id: str) -> str:
     return exercise_id.replace(".", "-")
 
 
-def case_stem(folder: Path, exercise_id: str, index: int) -> str:
-    return str(folder / f"{file_prefix(exercise_id)}_{index}")
+def case_stem(folder: Path, exercise_id: str, case: str) -> str:
+    return str(folder / f"{file_prefix(exercise_id)}_{case}")
 
 
-def load_value(stem: str) -> Any:
-    """One saved result, loaded in the grader: a model (safe mode), arrays, JSON or an object."""
+def load_value(stem: str, exercise: Exercise | None = None, case: Case | None = None) -> Any:
+    """One saved result, loaded in the grader: a model (safe mode), arrays, JSON or an object.
+    An error the answer raised is explained as `course.check` explains it (given the exercise)."""
     meta_path = Path(stem + ".meta.json")
     if not meta_path.exists():
         return CaseError("the answer was never called: an earlier cell stopped the notebook or timed out")
     meta = json.loads(meta_path.read_text())
     if meta["status"] != "ok":
-        return CaseError(f"your code raised {meta['error']}")
+        if exercise is not None and case is not None:
+            return answer_error(exercise, case, meta["error"])
+        return CaseError("your code raised an error", meta["error"])
     kind = meta["kind"]
     try:
         if kind == "model":
@@ -195,8 +199,10 @@ def load_value(stem: str) -> Any:
         return SimpleNamespace(**data) if kind == "object" else data
     except Exception as error:  # e.g. a Lambda layer refused by safe mode, a custom class unknown here
         reason = unloadable_layers(Path(stem + ".keras")) if kind == "model" else ""
-        return CaseError(f"the returned {meta.get('type', 'value')} could not be loaded: "
-                         + (reason or f"{type(error).__name__}: {str(error)[:300]}"))
+        where = f" by {call_text(exercise.function, case.args)}" if exercise and case else ""
+        raw = "" if reason else f"{type(error).__name__}: {str(error)[:300]}"
+        return CaseError(f"the {meta.get('type', 'value')} returned{where} could not be loaded"
+                         + (f": {reason}" if reason else ""), raw)
 
 
 def stale_optimizer(messages: list[str]) -> bool:
@@ -254,7 +260,14 @@ def collect_in_process(exercise: Exercise, function: Callable, folder: Path) -> 
     inputs, artifacts = folder / "inputs", folder / "artifacts"
     built = save_inputs(exercise, inputs)
     (inputs / READY).touch()
-    namespace: dict[str, Any] = {"__name__": "__grader__", exercise.function: function}
+    namespace: dict[str, Any] = {"__name__": "__grader__"}
+    if function is not None:  # None: the cell defined no such function (the grader's KeyError path)
+        namespace[exercise.function] = function
     exec(collect_cell_source(RunSpec.of(exercise), inputs, artifacts), namespace)
-    values = [load_value(case_stem(artifacts, exercise.id, i)) for i in range(len(exercise.cases))]
-    return Collected(list(exercise.cases), values, built)
+    return Collected(exercise.cases, load_values(exercise, artifacts), built)
+
+
+def load_values(exercise: Exercise, artifacts: Path) -> dict[str, Any]:
+    """Every case's saved result, by case name."""
+    return {case.name: load_value(case_stem(artifacts, exercise.id, case.name), exercise, case)
+            for case in exercise.cases}

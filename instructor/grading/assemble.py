@@ -14,7 +14,6 @@ duplicate and delete cells, and JupyterLab re-saves notebooks; so:
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +21,9 @@ from typing import Mapping, Protocol
 
 import nbformat
 
+from course.notebooks import exercise_id, lesson_file, lesson_number, lesson_of_cells
 from course.paths import SOLUTIONS
-from instructor.build import is_exercise_cell, lesson_cell
+from instructor.notebooks import TEMPLATE, ClearSolutionRegions, run
 
 
 class NotGradable(ValueError):
@@ -53,26 +53,21 @@ def read_submission(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
-def exercise_id(cell: nbformat.NotebookNode) -> str | None:
-    meta = cell.get("metadata", {}).get("course", {})
-    return meta.get("id") if isinstance(meta, dict) and meta.get("kind") == "solution" else None
-
-
 def find_template(nb: nbformat.NotebookNode, path: Path, solutions: Path = SOLUTIONS) -> Path:
     """The instructor notebook a submission answers: by its exercise ids, else by its file name."""
-    numbers = {eid.split(".")[0] for eid in map(exercise_id, nb.cells) if eid}
-    if not numbers:
-        match = re.match(r"(\d\d)_", path.name)
-        numbers = {match.group(1)} if match else set()
-    if len(numbers) != 1:
+    number = lesson_of_cells(nb.cells) or lesson_number(path)
+    if not number:
         raise NotGradable(
             "cannot tell which lesson this is: it has no exercise cells of one lesson and its name "
             "does not start with the lesson number (e.g. 01_two_ways.ipynb)"
         )
-    found = sorted(solutions.glob(f"{numbers.pop()}_*.ipynb"))
-    if not found:
-        raise NotGradable(f"no instructor notebook for lesson {numbers} in {solutions}")
-    return found[0]
+    try:
+        found = lesson_file(solutions, number)
+    except KeyError:
+        found = None
+    if found is None or not found.exists():
+        raise NotGradable(f"no instructor notebook for lesson {number} in {solutions}")
+    return found
 
 
 def _answer_cells(nb: nbformat.NotebookNode, exercise: ExerciseLike) -> tuple[str | None, list[str]]:
@@ -104,22 +99,15 @@ def _answer_cells(nb: nbformat.NotebookNode, exercise: ExerciseLike) -> tuple[st
 def assemble(submission: nbformat.NotebookNode, path: Path, exercises: Mapping[str, ExerciseLike],
              solutions: Path = SOLUTIONS) -> Assembled:
     template_path = find_template(submission, path, solutions)
-    template = nbformat.read(template_path, as_version=4)
-    result = Assembled(copy.deepcopy(template), template_path.stem, [])
-    cells = []
+    template = run(TEMPLATE, nbformat.read(template_path, as_version=4))
+    result = Assembled(template, template_path.stem, [])
+    stub = ClearSolutionRegions()
     for index, cell in enumerate(template.cells):
-        if cell.cell_type == "code" and "course.check(" in cell.source:
-            continue
-        cell = copy.deepcopy(cell)
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-        eid = exercise_id(cell) if is_exercise_cell(cell) else None
+        eid = exercise_id(cell)
         if eid and eid in exercises:
             exercise = exercises[eid]
             result.exercises.append(exercise)
             source, notes = _answer_cells(submission, exercise)
-            cell.source = source if source is not None else lesson_cell(cell, template_path.name).source
+            cell.source = source if source is not None else stub.preprocess_cell(cell, {}, index)[0].source
             result.notes[eid] = notes
-        cells.append(cell)
-    result.notebook.cells = cells
     return result

@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from course.checks import CheckOutcome, Collected, Exercise, run_check
-from instructor.exercises import load_all
-from instructor.grading.artifacts import READY, case_stem, load_value, save_inputs, write_specs
+from course.checks.model import CheckOutcome, Collected, Exercise
+from course.checks.registry import load_all
+from course.checks.runner import run_check
+from course.notebooks import lesson_number, lesson_of_cells
+from instructor.grading.artifacts import READY, load_values, save_inputs, write_specs
 from instructor.grading.worker import DEFAULT_CELL_TIMEOUT
 
 
@@ -35,7 +37,7 @@ class CheckResult:
     points: float
     max_points: float
     passed: bool
-    message: str | None  # what failed, or a passed check's note; None for hidden checks
+    message: str | None  # what failed, or a passed check's note (hidden checks: the instructor's only)
     hidden: bool
 
 
@@ -123,20 +125,19 @@ class WorkerProcess:
         self.kill()
 
 
-def lesson_number(path: Path) -> str:
-    """"01" for a submission of lesson 01: from its exercise ids, else its file name ("" if unknown).
+def lesson_of(path: Path) -> str:
+    """"01" for a submission of lesson 01: from its exercise cells, else its file name ("" if unknown).
 
     Plain JSON, no nbformat: the worker does the real reading and reports what is wrong with a file.
     """
     try:
         cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-        ids = {c.get("metadata", {}).get("course", {}).get("id", "") for c in cells if isinstance(c, dict)}
-        numbers = {i.split(".")[0] for i in ids if isinstance(i, str) and "." in i}
-        if len(numbers) == 1:
-            return numbers.pop()
+        found = lesson_of_cells(c for c in cells if isinstance(c, dict))
+        if found:
+            return found
     except (OSError, ValueError, AttributeError):
         pass
-    return path.name[:2] if path.name[:2].isdigit() else ""
+    return lesson_number(path)
 
 
 def run_grading_checks(exercise: Exercise, collected: Collected) -> list[CheckOutcome]:
@@ -154,7 +155,7 @@ class Grader:
     def __init__(self, timeout: float = 600, cell_timeout: float = DEFAULT_CELL_TIMEOUT,
                  memory_gb: float = 6.0, logs: Path | None = None) -> None:
         self.timeout, self.cell_timeout, self.memory_gb, self.logs = timeout, cell_timeout, memory_gb, logs
-        self.exercises = load_all()
+        self.exercises = load_all(graded=True)
         self._inputs_dir = Path(tempfile.mkdtemp(prefix="kt-inputs-"))
         write_specs(self.exercises, self._inputs_dir / "exercises.json")
         self._inputs: dict[str, dict[str, Any]] = {}
@@ -203,7 +204,7 @@ class Grader:
         done: list[str | None] = []
         runner = threading.Thread(target=lambda: done.append(worker.run(path, work, self.timeout)))
         runner.start()
-        self.inputs(lesson_number(path))
+        self.inputs(lesson_of(path))
         if (self._inputs_dir / "inputs").is_dir():
             shutil.copytree(self._inputs_dir / "inputs", work / "inputs", dirs_exist_ok=True)
         (work / "inputs").mkdir(exist_ok=True)
@@ -250,15 +251,13 @@ class Grader:
         graded = ExerciseResult(exercise_id, exercise.title, 0.0, float(exercise.points), notes=list(notes))
         with warnings.catch_warnings():  # Keras's loading and training chatter is not the instructor's business
             warnings.simplefilter("ignore")
-            values = [load_value(case_stem(artifacts, exercise_id, i)) for i in range(len(exercise.cases))]
-            outcomes = run_grading_checks(exercise, Collected(list(exercise.cases), values, inputs))
+            outcomes = run_grading_checks(exercise, Collected(exercise.cases, load_values(exercise, artifacts), inputs))
         for check, outcome in zip(exercise.graded_checks, outcomes):
-            if check.hidden:
-                message = None
-            elif outcome.passed:  # what an outcome check measured, shown with the grade
+            if outcome.passed:  # what an outcome check measured, shown with the grade
                 message = outcome.message or None
             else:
-                message = outcome.message + (f" (hint: {outcome.hint})" if outcome.hint else "")
+                message = (outcome.message + (f": {outcome.raw}" if outcome.raw else "")
+                           + (f" (hint: {outcome.hint})" if outcome.hint else ""))
             graded.checks.append(CheckResult(check.description, float(check.points) if outcome.passed else 0.0,
                                              float(check.points), outcome.passed, message, check.hidden))
         graded.points = sum(c.points for c in graded.checks)

@@ -85,7 +85,8 @@ def feedback_html(result: SubmissionResult) -> str:
         rows = []
         for check in exercise.checks:
             label = e(check.name) + (" <span class='hidden'>(grading check)</span>" if check.hidden else "")
-            detail = f"<br><small>{e(check.message)}</small>" if check.message else ""
+            # A hidden check's message stays in the instructor's results/*.json, never on the learner's page.
+            detail = f"<br><small>{e(check.message)}</small>" if check.message and not check.hidden else ""
             rows.append(f"<tr><td>{MARKS[check.passed]}</td><th scope='row'>{label}{detail}</th>"
                         f"<td>{_number(check.points)} / {_number(check.max_points)}</td></tr>")
         parts.append(f"<table><caption>Checks of exercise {number}</caption>"

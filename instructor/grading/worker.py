@@ -25,9 +25,10 @@ from pathlib import Path
 
 import nbformat
 
+from course.notebooks import exercise_id
 from course.settings import kernel_environment
 from instructor.grading.artifacts import collect_cell_source, read_specs
-from instructor.grading.assemble import NotGradable, assemble, exercise_id, read_submission
+from instructor.grading.assemble import NotGradable, assemble, read_submission
 
 DEFAULT_CELL_TIMEOUT = 60.0
 

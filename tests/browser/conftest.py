@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from labserver import free_port, serving
 
-from course.paths import ROOT
+from course.paths import TEST_ARTIFACTS
 from course.settings import TEST_ENV
 
-ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS = TEST_ARTIFACTS
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 SETTINGS = {  # JupyterLab user settings for the test server: plugin id → settings
     "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},

@@ -17,11 +17,11 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 from test_lab import open_in_lab, open_notebook, run_all_cells
 
-from course.paths import ROOT
+from course.paths import TEST_ARTIFACTS
 from instructor.build import NOTEBOOK_METADATA
 from widgets.quiz import ITEMS
 
-ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS = TEST_ARTIFACTS
 THEMES = "/lab/api/settings/@jupyterlab/apputils-extension:themes"
 WCAG_TEXT = 4.5
 

@@ -6,10 +6,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from instructor import build, exercises
+from course.catalog import LESSONS as COURSE_MAP
+from course.checks.registry import get
+from course.notebooks import check_id, exercise_id, lesson_files, prompt_id
+from course.paths import LESSONS as LESSON_FOLDER
+from course.paths import SOLUTIONS as SOLUTION_FOLDER
+from instructor.notebooks import has_region
 
-SOLUTIONS = sorted(build.SOLUTIONS.glob("[0-9][0-9]_*.ipynb"))
-LESSONS = build.lesson_notebooks()
+SOLUTIONS = lesson_files(SOLUTION_FOLDER)
+LESSONS = lesson_files(LESSON_FOLDER)
 OUTLINE = [
     "Setup",
     "Build it with Sequential",
@@ -39,8 +44,11 @@ def code_cells(nb):
     return [c for c in nb.cells if c.cell_type == "code"]
 
 
-def test_there_are_solutions_and_lessons():
-    assert SOLUTIONS and [p.name for p in SOLUTIONS] == [p.name for p in LESSONS]
+def test_every_lesson_of_the_course_map_exists_and_nothing_else():
+    """A renamed or missing lesson fails here, rather than dropping out of every other test."""
+    expected = [entry.file for entry in COURSE_MAP]
+    assert [p.name for p in SOLUTIONS] == expected and [p.name for p in LESSONS] == expected
+    assert sorted(p.name for p in SOLUTION_FOLDER.glob("*.ipynb")) == sorted(expected)
 
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
@@ -66,22 +74,23 @@ def test_setup_cell_comes_first_and_ignores_its_output(path):
 
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
-def test_exercises_have_ids_solutions_and_a_check_after_them(path):
+def test_each_exercise_is_a_prompt_an_answer_and_a_check(path):
+    """Marked by id only (metadata), in that order; the function the answer defines is the registry's."""
     nb = read(path)
     ids = []
     for index, cell in enumerate(nb.cells):
-        has_markers = build.has_solution(cell.source)
-        if not (build.is_exercise_cell(cell) or has_markers):
+        answer = exercise_id(cell)
+        if not answer:
+            assert not has_region(cell.source, "### BEGIN SOLUTION"), f"cell {index}: a solution region outside an exercise"
             continue
-        meta = cell.metadata.get("course", {})
-        assert meta.get("kind") == "solution" and meta.get("id"), f"cell {index}: add metadata.course id/kind"
-        assert meta["id"].startswith(path.name[:2] + "."), f"cell {index}: id {meta['id']} is not this lesson's"
-        ids.append(meta["id"])
-        following = nb.cells[index + 1]
-        assert f'course.check("{meta["id"]}"' in following.source, f"cell {index}: no check cell after it"
-        assert meta.get("points") == exercises.get(meta["id"]).points, (
-            f"cell {index}: metadata points {meta.get('points')} differ from the grading checks' "
-            f"{exercises.get(meta['id']).points}")
+        assert cell.metadata["course"] == {"exercise": answer}, f"cell {index}: metadata holds only the id"
+        assert answer.startswith(path.name[:2] + "."), f"cell {index}: exercise {answer} is not this lesson's"
+        ids.append(answer)
+        prompts = [prompt_id(c) for c in nb.cells[:index] if prompt_id(c)]
+        assert prompts and prompts[-1] == answer, f"cell {index}: no prompt cell marked for {answer} above it"
+        checks = [check_id(c) for c in nb.cells[index + 1:] if c.cell_type == "code"]
+        assert checks and checks[0] == answer, f"cell {index}: the next code cell must be {answer}'s check"
+        assert f"def {get(answer).function}(" in cell.source, f"cell {index}: must define {get(answer).function}()"
     assert len(ids) >= 2 and len(ids) == len(set(ids)), f"{path.name}: exercises {ids}"
 
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import ast
 
+import nbformat
 import pytest
 
+from course.checks.registry import load_all
+from course.notebooks import exercise_id, lesson_file
+from course.paths import SOLUTIONS
 from instructor import heldout
-from instructor.build import is_exercise_cell
-from instructor.exercises import load_all
+from instructor.wrong_answers import load
 
-WRONG = heldout.load_answers(heldout.ANSWERS)
+WRONG = load("heldout")
 
 
 def test_every_exercise_has_three_held_out_wrong_answers():
@@ -30,19 +33,16 @@ def test_each_answer_defines_the_exercise_function(wrong):
 
 
 def test_a_student_notebook_is_the_lesson_with_the_wrong_answers_in_its_exercise_cells(tmp_path):
-    import nbformat
-
     outcomes = heldout.class_of([w for w in WRONG if w.exercise.startswith("06.")], tmp_path)
     students = sorted({o.student for o in outcomes})
     assert students[0] == "student01" and len(outcomes) == sum(w.exercise.startswith("06.") for w in WRONG)
-    first = nbformat.read(tmp_path / "student01" / heldout.lesson_file("06").name, as_version=4)
-    lesson = nbformat.read(heldout.lesson_file("06"), as_version=4)
+    first = nbformat.read(tmp_path / "student01" / lesson_file(SOLUTIONS, "06").name, as_version=4)
+    lesson = nbformat.read(lesson_file(SOLUTIONS, "06"), as_version=4)
     assert len(first.cells) == len(lesson.cells)
     chosen = {o.exercise: o.mistake for o in outcomes if o.student == "student01"}
     answers = {(w.exercise, w.mistake): w.source.strip() for w in WRONG}
     for cell, original in zip(first.cells, lesson.cells):
-        if is_exercise_cell(cell):
-            eid = cell.metadata["course"]["id"]
-            assert cell.source.strip() == answers[(eid, chosen[eid])]
+        if exercise_id(cell):
+            assert cell.source.strip() == answers[(exercise_id(cell), chosen[exercise_id(cell)])]
         else:
             assert cell.source == original.source and not cell.get("outputs")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import json
-import re
 import socket
 import subprocess
 import sys
@@ -16,47 +15,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from course.checks.registry import load_all
+from course.notebooks import exercise_id
 from course.paths import ROOT, SOLUTIONS
 from instructor import release
-from instructor.build import BEGIN_SOLUTION, END_SOLUTION, is_exercise_cell
-from instructor.exercises import load_all
+from instructor.leaks import normalised, solution_lines, taught_lines
 
-# Solution lines too generic to identify an answer: the one place they are listed.
-EXEMPT = {
-    "return model", "model.compile(", "optimizer=\"adam\",", "keras.Input(shape=(64,)),",
-    "return keras.Sequential([", "keras.utils.set_random_seed(0)", "super().__init__(**kwargs)",
-    "self.encoder = encoder", "config = layer.get_config()", "return None", "rng = np.random.default_rng(seed)",
-}
-PUNCTUATION = re.compile(r"^[\s()\[\]{},:]*$")
 LESSON = "02_shapes_and_building.ipynb"  # the quickest lesson, for the runs in a fresh environment
-
-
-def normalised(line: str) -> str:
-    """A code line without its comment and with single spaces; "" for blank, comment and generic lines."""
-    line = re.sub(r"\s+#.*$", "", line).strip()
-    line = re.sub(r"\s+", " ", line)
-    return "" if not line or line.startswith("#") or PUNCTUATION.match(line) or line in EXEMPT else line
-
-
-def solution_lines() -> dict[str, str]:
-    """Every line of every `### BEGIN SOLUTION` region, normalised, with the notebook it comes from."""
-    found = {}
-    for path in sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb")):
-        for cell in nbformat.read(path, as_version=4).cells:
-            inside = False
-            for line in cell.source.splitlines():
-                if line.strip() in (BEGIN_SOLUTION, END_SOLUTION):
-                    inside = line.strip() == BEGIN_SOLUTION
-                elif inside and normalised(line):
-                    found.setdefault(normalised(line), path.name)
-    return found
-
-
-def taught_lines() -> set[str]:
-    """Lines the lessons demonstrate outside their exercises: taught on purpose, not leaked."""
-    return {normalised(line) for path in SOLUTIONS.glob("[0-9][0-9]_*.ipynb")
-            for cell in nbformat.read(path, as_version=4).cells
-            if cell.cell_type == "code" and not is_exercise_cell(cell) for line in cell.source.splitlines()}
 
 
 def text_lines(path: Path) -> list[str]:
@@ -135,7 +100,7 @@ def test_no_reference_implementation_is_in_the_runtime(bundle):
 
 def test_hidden_checks_are_nowhere_in_the_bundle(bundle):
     text = "\n".join(path.read_text(encoding="utf-8", errors="ignore") for path in bundle_files(bundle))
-    hidden = [c.description for graded in load_all().values() for c in graded.checks if c.hidden]
+    hidden = [c.description for graded in load_all(graded=True).values() for c in graded.checks if c.hidden]
     assert hidden and not [d for d in hidden if d in text]
 
 
@@ -177,11 +142,11 @@ def test_the_bundle_imports_its_own_code_and_no_instructor_kit(fresh, bundle):
 def solved_copy(bundle: Path, tmp: Path) -> Path:
     """The bundle's lesson with every exercise cell replaced by the solution's answer."""
     lesson = nbformat.read(bundle / "lessons" / LESSON, as_version=4)
-    answers = {c.metadata["course"]["id"]: c.source for c in nbformat.read(SOLUTIONS / LESSON, as_version=4).cells
-               if is_exercise_cell(c)}
+    answers = {exercise_id(c): c.source for c in nbformat.read(SOLUTIONS / LESSON, as_version=4).cells
+               if exercise_id(c)}
     for cell in lesson.cells:
-        if is_exercise_cell(cell):
-            cell.source = answers[cell.metadata["course"]["id"]]
+        if exercise_id(cell):
+            cell.source = answers[exercise_id(cell)]
     path = tmp / LESSON
     nbformat.write(lesson, path)
     return path

@@ -6,7 +6,9 @@ from keras import layers
 
 import course
 from course import checks
-from course.paths import SOLUTIONS
+from course.checks import report
+from course.checks.runner import run_check, run_checks
+from course.exercises.keras2 import keras2_hint
 
 
 def stub(*args):
@@ -85,7 +87,7 @@ def test_errors_in_learner_code_are_reported_not_raised():
         raise RuntimeError("oops")
 
     text = repr(course.check("01.2", broken))
-    assert "your code raised RuntimeError: oops" in text
+    assert "your code raised an error in build_stack((64, 32)): RuntimeError: oops" in text
 
 
 def test_unknown_exercise_is_reported():
@@ -151,20 +153,21 @@ def test_keras_2_idioms_in_errors_get_the_keras_3_way(exercise, answer, advice):
     ("AttributeError: module 'keras.backend' has no attribute 'sum'", "keras.ops"),
 ])
 def test_keras2_hint_recognises_the_idioms(message, advice):
-    assert advice in checks.keras2_hint(message)
-    assert checks.keras2_hint("ValueError: something else entirely") == ""
+    assert advice in keras2_hint(message)
+    assert keras2_hint("ValueError: something else entirely") == ""
 
 
 def test_an_error_inside_a_check_gets_the_keras_3_advice():
     def stale(model):
         return model.layers[0].output_shape
 
-    outcome = checks.run_check(checks.Check("reads a shape", stale), checks.Collected([checks.Case()], [stack((8,))]))
-    assert not outcome.passed and "output_shape" in outcome.message and "layer.output.shape" in outcome.hint
+    outcome = run_check(checks.Check("reads a shape", stale),
+                        checks.Collected((checks.Case("default"),), {"default": stack((8,))}))
+    assert not outcome.passed and "output_shape" in outcome.raw and "layer.output.shape" in outcome.hint
 
 
 def test_hint_ladder_walks_up_and_stops_at_the_last_hint(monkeypatch):
-    monkeypatch.setattr(checks, "_HINTS_SHOWN", {})
+    monkeypatch.setattr(report, "_HINTS_SHOWN", {})
     total = len(checks.get("01.2").hints)
     shown = [course.hint("01.2") for _ in range(total + 1)]
     assert [h.number for h in shown] == [*range(1, total + 1), total]
@@ -178,50 +181,66 @@ def test_a_failed_report_points_to_the_hints_and_a_passing_one_does_not():
     assert "course.hint" not in repr(course.check("01.1", lambda n, units: n * units + units))
 
 
-def solution_lines() -> dict[str, set[str]]:
-    """Each exercise's solution code lines (stripped), from the solution notebooks."""
-    import json
-
-    found: dict[str, set[str]] = {}
-    for path in sorted(SOLUTIONS.glob("*.ipynb")):
-        for cell in json.loads(path.read_text())["cells"]:
-            meta = cell.get("metadata", {}).get("course", {})
-            if meta.get("kind") == "solution":
-                source = "".join(cell["source"])
-                body = source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
-                found[meta["id"]] = {line.strip() for line in body.splitlines() if len(line.strip()) > 6}
-    return found
-
-
 def test_every_exercise_has_a_hint_ladder_without_solution_code():
-    exercises = checks.load_all()
-    lines = solution_lines()
-    for exercise_id, exercise in exercises.items():
-        assert len(exercise.hints) >= 2, exercise_id
-        text = " ".join(exercise.hints)
-        leaked = [line for line in lines.get(exercise_id, ()) if line in text]
-        assert not leaked, f"{exercise_id}: hints contain solution lines {leaked}"
+    from instructor.leaks import leaked_lines
+
+    for exercise_id, exercise in checks.load_all().items():
+        assert len(exercise.hints) >= 3, exercise_id
+        leaked = leaked_lines(exercise_id, " ".join(exercise.hints))
+        assert not leaked, f"{exercise_id}: hints contain solution lines or key expressions {leaked}"
 
 
 def test_a_passing_check_can_report_what_it_measured():
-    exercise = checks.Exercise("99.1", "measure", "f", cases=[(2,)],
+    exercise = checks.Exercise("99.1", "measure", "f", cases={"default": (2,)},
                                checks=[checks.Check("doubles", lambda v: f"got {v}" if v == 4 else 1 / 0)])
-    report = checks.run_checks(exercise, lambda n: 2 * n)
-    assert report.passed and "✓ doubles\n      got 4" in repr(report)
+    shown = run_checks(exercise, lambda n: 2 * n)
+    assert shown.passed and "✓ doubles\n      got 4" in repr(shown)
 
 
 def test_one_definition_runs_public_cases_in_the_notebook_and_all_cases_in_grading():
     seen = []
     exercise = checks.Exercise(
-        "99.2", "table", "f", cases=[(1,), (2,)],
-        checks=[checks.Check("squares the public cases", lambda c: seen.append(c.table()), case=None)])
-    checks.run_checks(exercise, lambda n: n * n)
+        "99.2", "table", "f", cases={"one": (1,), "two": (2,)},
+        checks=[checks.Check("squares the public cases", lambda c: seen.append(c.table()), case=checks.ALL)])
+    run_checks(exercise, lambda n: n * n)
     assert seen == [{(1,): 1, (2,): 4}]
-    with pytest.raises(ValueError, match="public cases come first"):
-        checks.Exercise("99.3", "x", "f", cases=[checks.Case((1,), public=False), (2,)])
-    with pytest.raises(ValueError, match="reads a grading-only case"):
-        checks.Exercise("99.4", "x", "f", cases=[(1,), checks.Case((2,), public=False)],
-                        checks=[checks.Check("public", lambda v: None, case=1)])
+    exercise.extend(cases={"three": (3,)},
+                    checks=[checks.Check("squares 3", lambda v: None, hidden=True, case="three")])
+    assert [c.name for c in exercise.cases] == ["one", "two", "three"]
+    assert [c.name for c in exercise.public_cases] == ["one", "two"]
+    assert [c.description for c in exercise.public_checks] == ["squares the public cases"]
+
+
+def test_a_check_naming_a_missing_case_fails_at_definition():
+    with pytest.raises(checks.DefinitionError, match="reads case 'default', which is not defined"):
+        checks.Exercise("99.3", "x", "f", cases={"one": (1,)}, checks=[checks.Check("public", lambda v: None)])
+    exercise = checks.Exercise("99.4", "x", "f", cases={"default": (1,)})
+    with pytest.raises(checks.DefinitionError, match="reads case 'width_16', which is not defined"):
+        exercise.extend(checks=[checks.Check("hidden", lambda v: None, hidden=True, case="width_16")])
+    with pytest.raises(checks.DefinitionError, match="has a public case's name"):
+        exercise.extend(cases={"default": (2,)})
+    with pytest.raises(checks.DefinitionError, match="cases are named"):
+        checks.Exercise("99.5", "x", "f", cases=[(1,)])
+    with pytest.raises(checks.DefinitionError, match="belongs in the instructor kit"):
+        checks.Exercise("99.6", "x", "f", checks=[checks.Check("secret", lambda v: None, hidden=True)])
+
+
+def test_adding_a_public_case_cannot_shift_what_a_hidden_check_reads():
+    """The design review's experiment: a public case added to 07.1 made a hidden check read it."""
+    seen = []
+    exercise = checks.Exercise("99.7", "x", "f", cases={"default": (32,), "extra": (24,)})
+    exercise.extend(cases={"width_16": (16,)},
+                    checks=[checks.Check("another width", lambda v: seen.append(v), hidden=True, case="width_16")])
+    collected = checks.Collected(exercise.cases, {"default": 32, "extra": 24, "width_16": 16})
+    run_check(exercise.checks[-1], collected)
+    assert seen == [16]
+
+
+def test_points_need_the_grading_part():
+    exercise = checks.Exercise("99.8", "x", "f", checks=[checks.Check("one", lambda v: None, points=2)])
+    with pytest.raises(LookupError, match="grading part"):
+        exercise.points
+    assert checks.get("07.1", graded=True).points == sum(c.points for c in checks.get("07.1").graded_checks)
 
 
 def test_a_value_instead_of_the_function_is_explained():

@@ -11,8 +11,9 @@ from dataclasses import asdict
 import nbformat
 import pytest
 
-from instructor.build import SOLUTIONS
-from instructor.exercises import load_all
+from course.checks.registry import load_all
+from course.notebooks import exercise_id
+from course.paths import SOLUTIONS
 from instructor.grading.assemble import NotGradable, assemble, find_template, read_submission
 from instructor.grading.cli import parse_shard, submission_names
 from instructor.grading.grader import CheckResult, ExerciseResult, SubmissionResult
@@ -22,14 +23,14 @@ LESSON = SOLUTIONS / "01_two_ways.ipynb"
 
 
 def exercise_cells(nb):
-    return {c.metadata["course"]["id"]: c for c in nb.cells if c.metadata.get("course", {}).get("kind") == "solution"}
+    return {exercise_id(c): c for c in nb.cells if exercise_id(c)}
 
 
 def test_assembled_notebook_takes_answers_from_the_submission_and_the_rest_from_the_instructor(tmp_path):
     submission = nbformat.read(LESSON, as_version=4)
     exercise_cells(submission)["01.1"].source = "def dense_params(n, units):\n    return 0  # learner's"
     submission.cells[2].source = "raise SystemExit('a learner edited the setup cell')"
-    assembled = assemble(submission, tmp_path / "x.ipynb", load_all())
+    assembled = assemble(submission, tmp_path / "x.ipynb", load_all(graded=True))
     sources = [c.source for c in assembled.notebook.cells]
     assert any("learner's" in s for s in sources)
     assert not any("SystemExit" in s for s in sources)
@@ -39,8 +40,8 @@ def test_assembled_notebook_takes_answers_from_the_submission_and_the_rest_from_
 
 def test_missing_exercise_gets_the_stub_and_a_note(tmp_path):
     submission = nbformat.read(LESSON, as_version=4)
-    submission.cells = [c for c in submission.cells if c.metadata.get("course", {}).get("id") != "01.3"]
-    assembled = assemble(submission, tmp_path / "x.ipynb", load_all())
+    submission.cells = [c for c in submission.cells if exercise_id(c) != "01.3"]
+    assembled = assemble(submission, tmp_path / "x.ipynb", load_all(graded=True))
     assert "not found" in assembled.notes["01.3"][0]
     assert "...  # YOUR CODE HERE" in exercise_cells(assembled.notebook)["01.3"].source
 
@@ -118,18 +119,20 @@ def test_results_round_trip_through_json(tmp_path):
 
 
 def test_every_exercise_can_be_graded():
-    for exercise in load_all().values():
-        assert exercise.function and exercise.cases and exercise.checks, exercise.id
-        assert exercise.points == sum(c.points for c in exercise.graded_checks) > 0
-        assert exercise.public_cases and exercise.public_checks, exercise.id
+    for exercise in load_all(graded=True).values():
+        assert exercise.function and exercise.public_cases and exercise.public_checks, exercise.id
+        assert exercise.points > 0, exercise.id
 
 
 def test_the_learner_side_holds_no_grading_only_case_or_hidden_check():
-    from course.checks import load_all as public_exercises
-
-    for exercise in public_exercises().values():
-        assert all(case.public for case in exercise.cases), exercise.id
-        assert not any(check.hidden for check in exercise.checks), exercise.id
+    """Imported without the kit's grading part (as in the learner bundle), no exercise has any."""
+    probe = ("from course.checks import load_all\n"
+             "bad = [e.id for e in load_all().values() if len(e.cases) != len(e.public_cases)\n"
+             "       or any(c.hidden for c in e.checks)]\n"
+             "print(len(load_all()), bad)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split(" ", 1)[1].strip() == "[]" and int(done.stdout.split()[0]) >= 39
 
 
 def test_a_model_the_grader_cannot_load_is_explained(tmp_path):

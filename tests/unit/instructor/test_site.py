@@ -6,12 +6,14 @@ import nbformat
 
 from course.paths import LESSONS, START_PAGE
 from instructor import site
-from instructor.build import BANNER_ID
+from instructor.notebooks import BANNER_TAG, SITE, run
 
 
 def test_lessons_lose_their_banner_and_the_start_page_gets_the_table_of_contents():
-    lesson = site._for_the_web(nbformat.read(LESSONS / "01_two_ways.ipynb", as_version=4))
-    assert all(cell.get("id") != BANNER_ID for cell in lesson.cells)
+    lesson = nbformat.read(LESSONS / "01_two_ways.ipynb", as_version=4)
+    assert BANNER_TAG in lesson.cells[0].metadata.get("tags", [])
+    lesson = run(SITE, lesson)
+    assert all(BANNER_TAG not in cell.metadata.get("tags", []) for cell in lesson.cells)
     start = site._for_the_web(nbformat.read(LESSONS / START_PAGE, as_version=4), ["01_two_ways", "02_x"])
     assert start.cells[-1].source.startswith("```{toctree}") and "\n01_two_ways\n02_x\n" in start.cells[-1].source
 

@@ -1,0 +1,103 @@
+"""The course's notebook conventions, defined once. Standard library only.
+
+Which cell is an exercise's answer, its prompt or its check; which lesson a notebook or a file
+belongs to; how a failed cell is summarised in one line; the widget-view MIME type. `validate`,
+the lesson build, the grader's assembly, the nbgrader export, the refresh and the website all ask
+here, so they cannot disagree.
+
+An exercise is marked by cell metadata holding only its id (everything else comes from the exercise
+registry): `{"course": {"exercise": "07.1"}}` on the answer cell, `{"course": {"prompt": "07.1"}}` on
+the markdown cell that states it (its heading line is written by `make lessons`), and
+`{"course": {"check": "07.1"}}` on the `course.check(...)` cell below it (written the same way).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterable
+
+from course.catalog import LESSONS, Lesson
+
+KEY = "course"  # the cell-metadata key of every course convention
+RAISES = "raises-exception"  # the tag of a cell that shows an error on purpose (nbval, nbclient, JupyterLab)
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"  # random model ids: never stored, never compared
+
+
+def _meta(cell: Any) -> dict:
+    meta = cell.get("metadata", {}).get(KEY, {}) if isinstance(cell, dict) else {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def exercise_id(cell: Any) -> str | None:
+    """The id of the exercise whose answer this cell holds ("07.1"), or None.
+
+    Notebooks handed out before the id-only metadata carry `{"id": ..., "kind": "solution"}`: read too."""
+    meta = _meta(cell)
+    found = meta.get("exercise") or (meta.get("id") if meta.get("kind") == "solution" else None)
+    return found if isinstance(found, str) else None
+
+
+def prompt_id(cell: Any) -> str | None:
+    """The id of the exercise this markdown cell states, or None."""
+    found = _meta(cell).get("prompt")
+    return found if isinstance(found, str) else None
+
+
+def check_id(cell: Any) -> str | None:
+    """The id of the exercise this `course.check(...)` cell checks, or None."""
+    found = _meta(cell).get("check")
+    return found if isinstance(found, str) else None
+
+
+def exercise_ids(cells: Iterable[Any]) -> list[str]:
+    """The exercises answered in a notebook, in order (each once)."""
+    seen: list[str] = []
+    for cell in cells:
+        found = exercise_id(cell)
+        if found and found not in seen:
+            seen.append(found)
+    return seen
+
+
+def raises_exception(cell: Any) -> bool:
+    return RAISES in cell.get("metadata", {}).get("tags", [])
+
+
+def lesson_number(name: str | Path) -> str:
+    """"05" for `05_multiple_inputs.ipynb` (or any name starting with two digits and `_`), else ""."""
+    found = re.match(r"(\d\d)_", Path(name).name)
+    return found.group(1) if found else ""
+
+
+def lesson_of_cells(cells: Iterable[Any]) -> str:
+    """The lesson a notebook's exercise cells belong to ("" if none, or of several lessons)."""
+    numbers = {eid.split(".")[0] for eid in exercise_ids(cells)}
+    return numbers.pop() if len(numbers) == 1 else ""
+
+
+def lesson_files(folder: Path) -> list[Path]:
+    """Every lesson of the course map in `folder`, in course order (those that exist there)."""
+    return [folder / entry.file for entry in LESSONS if (folder / entry.file).exists()]
+
+
+def lesson_file(folder: Path, number: str) -> Path:
+    """The lesson with this number in `folder` ("05" → folder/05_multiple_inputs.ipynb)."""
+    entry: Lesson = next((e for e in LESSONS if e.number == number), None)
+    if entry is None:
+        raise KeyError(f"no lesson {number!r}")
+    return folder / entry.file
+
+
+def first_line(cell: Any) -> str:
+    source = "".join(cell.get("source", ""))
+    return source.strip().splitlines()[0] if source.strip() else ""
+
+
+def error_summary(cell: Any) -> str:
+    """A failed cell's error in one line: `ValueError: the first line of its message`."""
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            value = str(out.get("evalue", ""))
+            return f"{out.get('ename', 'Error')}: {value.splitlines()[0] if value else ''}"[:300]
+    return "the cell failed"
