@@ -27,7 +27,8 @@ from widgets.codegen import SequentialError, to_code
 from widgets.compare import Comparison, compare
 from widgets.curves import plot_history
 from widgets.description import describe
-from widgets.graph import Graph, Node, NotAModelError, architecture_graph
+from widgets.extract import architecture_graph
+from widgets.graph import Graph, Node, NotAModelError
 from widgets.render import export, plot_architecture
 
 _LAZY = {

@@ -14,9 +14,10 @@ from typing import Any, Callable
 
 import ipywidgets as ipw
 
-from widgets import svg
-from widgets.explorer import interactive_svg
-from widgets.graph import Graph, architecture_graph
+from widgets.extract import architecture_graph
+from widgets.graph import Graph
+from widgets.static import StaticFallback
+from widgets.svg import Picture, interactive_svg, message_picture
 
 # Preset layers: label → factory taking the layer's name.
 PRESETS: dict[str, Callable[[str], Any]] = {}
@@ -65,7 +66,7 @@ def _layer_name(spec: str, position: int) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", kind).lower().replace("2_d", "2d") + f"_{position}"
 
 
-class LayerStackBuilder(ipw.VBox):
+class LayerStackBuilder(StaticFallback, ipw.VBox):
     """Add and pop layers of a Sequential model; see its live summary and architecture.
 
     Use the buttons in JupyterLab, or `add("Dense(32, relu)")` / `pop()` from code. A spec is a
@@ -161,21 +162,11 @@ class LayerStackBuilder(ipw.VBox):
             text += f"\nKeras refused the last layer: {self.error}"
         return text
 
-    def static_picture(self) -> svg.Picture:
+    def static_picture(self) -> Picture:
         """The current stack as a self-contained SVG (the architecture, or a note while it is empty)."""
         if not self.specs:
-            line = f"Input shape {self.shape}: add a first layer."
-            width = svg.text_width(line, svg.TITLE_SIZE, True) + 2 * svg.MARGIN
-            body = f'<text class="title" x="{svg.MARGIN}" y="{svg.MARGIN + 14}">{svg.esc(line)}</text>\n'
-            text, _ = svg.finish(body, "", width, 2 * svg.MARGIN + 20, "Empty layer stack", self.text())
-            return svg.Picture(text, self.text(), width, 2 * svg.MARGIN + 20)
+            return message_picture(f"Input shape {self.shape}: add a first layer.", "Empty layer stack", self.text())
         return interactive_svg(architecture_graph(self.model), None, self.text())
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
-        bundle = super()._repr_mimebundle_(**kwargs) or {}
-        picture = self.static_picture()
-        bundle.update({"image/svg+xml": picture.svg, "text/plain": picture.text})
-        return bundle
 
     def __repr__(self) -> str:
         return f"LayerStackBuilder(shape={self.shape}, layers={self.specs})"

@@ -13,25 +13,15 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from widgets import svg
-from widgets.graph import Graph
-from widgets.render import HIGHLIGHT, folded, tooltip
-from widgets.svg import Picture
+from widgets.description import describe_graph
+from widgets.extract import as_graph
+from widgets.labels import tooltip
+from widgets.static import StaticFallback
+from widgets.style import HIGHLIGHT, folded
+from widgets.svg import Picture, interactive_svg
 
 _ids = itertools.count(1)
 LIT = f"stroke: {HIGHLIGHT} !important; stroke-width: 2.5px !important"
-
-
-def interactive_svg(graph: Graph, uid: str | None, description: str = "", css: str = "", **options: Any) -> Picture:
-    """The drawing as SVG, with a tooltip per box and classes that mark inbound paths.
-
-    `uid` names the picture (styles are global in a page, so each live widget needs its own);
-    None takes a hash of the content, for stored outputs that must not change between runs.
-    """
-    scene = svg.draw(graph, path_classes=True, **options)
-    text, _ = svg.finish(scene.body, css, scene.width, scene.height, f"Architecture of {graph.name}",
-                         description or graph.name, uid=uid, root_class="" if graph.built else "unbuilt")
-    return Picture(text, description, scene.width, scene.height, scene.node_index, scene.edge_index)
 
 
 def hover_css(uid: str, count: int) -> str:
@@ -51,15 +41,12 @@ def selection_css(uid: str, i: int | None) -> str:
             f"{{{LIT}}}</style>")
 
 
-class Explorer(ipw.VBox):
+class Explorer(StaticFallback, ipw.VBox):
     """An architecture you can hover and a layer list; see `explore`."""
 
     def __init__(self, model: Any, **options: Any) -> None:
-        from widgets.description import describe_graph
-        from widgets.graph import architecture_graph
-
         expand, fold = options.pop("expand_nested", False), options.pop("fold", "auto")
-        full = model if isinstance(model, Graph) else architecture_graph(model, expand_nested=expand)
+        full = as_graph(model, expand)
         self.graph, self.description, self.options = folded(full, fold), describe_graph(full), options
         self.uid = f"kt-arch-{next(_ids)}"
         self._svg = interactive_svg(self.graph, self.uid, self.description, **options).svg
@@ -114,12 +101,6 @@ class Explorer(ipw.VBox):
             path = " → ".join(self.inbound_path(node_id) + [node_id])
             text += "\nChosen layer: " + tooltip(self.graph, node_id).replace("\n", "; ") + f"\nInbound path: {path}"
         return text
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
-        bundle = super()._repr_mimebundle_(**kwargs) or {}
-        picture = self.static_picture()
-        bundle.update({"image/svg+xml": picture.svg, "text/plain": picture.text})
-        return bundle
 
     def __repr__(self) -> str:
         return f"Explorer({self.graph.name!r}, {len(self.graph.nodes)} nodes)"

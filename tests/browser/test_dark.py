@@ -19,7 +19,7 @@ from test_lab import open_in_lab, open_notebook, run_all_cells
 
 from course.paths import ROOT
 from instructor.build import NOTEBOOK_METADATA
-from widgets.quiz import ITEMS
+from widgets.quiz_items import ITEMS
 
 ARTIFACTS = ROOT / "test-artifacts"
 THEMES = "/lab/api/settings/@jupyterlab/apputils-extension:themes"

@@ -10,8 +10,8 @@ from playwright.sync_api import Page, expect
 from course.paths import ROOT, START_PAGE
 from instructor import catalog
 from instructor.build import NOTEBOOK_METADATA
-from widgets.quiz import APIS, ITEMS
-from widgets.render import HIGHLIGHT
+from widgets.quiz_items import APIS, ITEMS
+from widgets.style import HIGHLIGHT
 
 HIGHLIGHT_RGB = "rgb({}, {}, {})".format(*(int(HIGHLIGHT[i:i + 2], 16) for i in (1, 3, 5)))
 KERNEL_TIMEOUT = 120_000  # ms: kernel start plus `import keras` on a loaded 2-core machine
