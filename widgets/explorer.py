@@ -1,8 +1,9 @@
-"""`explore(model)`: the architecture as an SVG you can hover, plus a layer picker with details.
+"""`explore(model)`: the architecture as an SVG you can hover and click, plus a layer picker.
 
-Hovering a box lights up its inbound path (pure CSS, no kernel round trip: works in JupyterLab,
-in exported HTML and in tests). Choosing a layer in the list does the same persistently and shows
-its config, shapes and parameters.
+Hovering a box lights up its inbound path in blue (pure CSS, no kernel round trip: works in
+JupyterLab, in exported HTML and in tests). Clicking a box, or choosing its layer in the list
+(mouse or keyboard), lights its path in red, a different colour, and shows its config, shapes
+and parameters.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ import ipywidgets as ipw
 
 from widgets.description import describe_graph
 from widgets.extract import as_graph
+from widgets.frontend import ClickableHTML, keyboard_safe
 from widgets.labels import tooltip
 from widgets.static import StaticFallback
-from widgets.style import HIGHLIGHT, folded
+from widgets.style import HIGHLIGHT, HOVER, folded
 from widgets.svg import Picture, interactive_svg
 
 _ids = itertools.count(1)
-LIT = f"stroke: {HIGHLIGHT} !important; stroke-width: 2.5px !important"
+LIT = f"stroke: {HIGHLIGHT} !important; stroke-width: 2.5px !important"  # the chosen layer's path
+HOVERED = f"stroke: {HOVER} !important; stroke-width: 2.5px !important"  # the hovered box's path
 
 
 def hover_css(uid: str, count: int) -> str:
@@ -29,7 +32,7 @@ def hover_css(uid: str, count: int) -> str:
     for i in range(count):
         rules.append(
             f"#{uid}:has(#node-{i}:hover) .a-n{i} path, #{uid}:has(#node-{i}:hover) .a-n{i} rect.b, "
-            f"#{uid} #node-{i}:hover rect.b {{{LIT}}}"
+            f"#{uid} #node-{i}:hover rect.b {{{HOVERED}}}"
         )
     return "<style>" + "\n".join(rules) + "</style>"
 
@@ -52,17 +55,23 @@ class Explorer(StaticFallback, ipw.VBox):
         self._svg = interactive_svg(self.graph, self.uid, self.description, **options).svg
         self._css = hover_css(self.uid, len(self.graph.nodes))
         self._index = {node_id: i for i, node_id in enumerate(self.graph.nodes)}
-        self.picture = ipw.HTML(layout=ipw.Layout(overflow="auto", max_height="640px"))
+        self._ids = list(self.graph.nodes)
+        self.picture = ClickableHTML(layout=ipw.Layout(overflow="auto", max_height="640px"))
         self.picker = ipw.Dropdown(
             options=[("(choose a layer)", None)] + [(n.id, n.id) for n in self.graph.nodes.values()],
             description="Layer:", layout=ipw.Layout(width="360px"),
         )
         self.details = ipw.HTML()
         self.picker.observe(lambda change: self.select(change["new"]), names="value")
-        hint = ipw.HTML("<i>Hover a box to light up its inbound path; pick a layer (mouse or keyboard: "
-                        "Tab to the list, arrow keys) for its details.</i>")
-        super().__init__([hint, self.picker, self.details, self.picture])
+        self.picture.observe(lambda change: self.select(self._ids[change["new"]] if change["new"] >= 0 else None),
+                             names="clicked")
+        hint = ipw.HTML("<i>Hover a box to light up its inbound path (blue); click it, or pick its layer in the "
+                        "list (mouse, or keyboard: Tab to the list, arrow keys), to keep its path lit (red) and "
+                        "see its details below the picture.</i>")
+        # The details go under the picture, so the picture stays put when they appear.
+        super().__init__([hint, self.picker, self.picture, self.details])
         self.add_class("kt-explorer")
+        keyboard_safe(self)
         self.select(None)
 
     def select(self, node_id: str | None) -> None:
@@ -73,6 +82,7 @@ class Explorer(StaticFallback, ipw.VBox):
             self.picker.value = node_id  # fires select again through the observer
             return
         index = None if node_id is None else self._index[node_id]
+        self.picture.clicked = -1 if index is None else index  # a second click on the box clears it
         self.picture.value = self._css + selection_css(self.uid, index) + self._svg
         self.details.value = "" if node_id is None else self._details(node_id)
 

@@ -18,7 +18,9 @@ import matplotlib.pyplot as plt
 from IPython.display import display
 
 from widgets.curves import plot_history
+from widgets.frontend import keyboard_safe
 from widgets.static import StaticFallback
+from widgets.style import LINES
 
 
 def png(figure: Any) -> bytes:
@@ -155,6 +157,7 @@ class LossWeightsExplorer(StaticFallback, ipw.VBox):
         self.output = ipw.Output()
         super().__init__([ipw.HBox([self.slider, self.button]), self.status, self.output])
         self.add_class("kt-loss-weights")
+        keyboard_safe(self)
 
     def weights(self, w: float) -> dict[str, float]:
         if not 0.0 <= w <= 1.0:
@@ -184,7 +187,7 @@ class LossWeightsExplorer(StaticFallback, ipw.VBox):
         ws = sorted(self.runs)
         if not ws:
             ax.text(0.5, 0.5, "no runs yet: choose w and press train", ha="center", va="center",
-                    transform=ax.transAxes, color="#555555")
+                    transform=ax.transAxes, color=LINES)
         for head, marker in zip(self.heads, "os"):
             ax.plot(ws, [self.runs[w][head] for w in ws], marker=marker, label=head)
         ax.set(xlabel=f"loss weight of {self.heads[0]} (w); {self.heads[1]} gets 1 - w", ylabel=self.score_name,

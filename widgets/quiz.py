@@ -16,9 +16,10 @@ from typing import Any
 import ipywidgets as ipw
 
 from widgets import svg
+from widgets.frontend import keyboard_safe
 from widgets.quiz_items import APIS, ITEMS, QuizItem, feedback
 from widgets.static import StaticFallback
-from widgets.style import RIGHT, WORKS, WRONG
+from widgets.style import BORDER, RIGHT, WORKS, WRONG
 
 
 def _rich(text: str) -> str:
@@ -55,7 +56,7 @@ class ApiQuiz(StaticFallback, ipw.VBox):
                 f"<b>{number}. {_rich(item.title)}</b><br>{_rich(item.description)}"
                 f"<pre style='font-size:11px;line-height:1.25;margin:4px 0'>{html.escape(item.sketch)}</pre>"
             )
-            border = "1px solid var(--jp-border-color2, #ddd)"  # the theme's border colour, light or dark
+            border = f"1px solid var(--jp-border-color2, {BORDER})"  # the theme's border colour, light or dark
             card = ipw.VBox([text, buttons, self.messages[item.key]],
                             layout=ipw.Layout(border=border, padding="6px", margin="3px"))
             cards.append(card)
@@ -66,6 +67,7 @@ class ApiQuiz(StaticFallback, ipw.VBox):
         header = ipw.HTML("<b>Which API fits?</b> Pick the <i>simplest</i> API that can express each sketch.")
         super().__init__([header, grid, ipw.HBox([self.score_label, self.reset_button])])
         self.add_class("kt-quiz")
+        keyboard_safe(self)
         self._show_score()
 
     def _key(self, item: str | int) -> str:

@@ -19,6 +19,7 @@ SHARED_COLOURS = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17bec
 BACKGROUND, TEXT, TEXT_SOFT, LINES = "#ffffff", "#111111", "#444444", "#555555"
 BOX_EDGE, BOX_TEXT = "#888888", "#222222"  # matplotlib: an unshared box's border, its detail text
 BORDER = "#cccccc"  # card borders (the quiz)
+BADGE_TEXT = "#fff"  # on a shared-layer badge, whose fill is the group colour
 # Verdict marks (quiz feedback, compare's heading): only the mark is coloured, never the sentence.
 RIGHT, WORKS, WRONG, SAME = "#1e8449", "#b9770e", "#c0392b", "#2b7a2b"
 

@@ -22,6 +22,7 @@ from widgets.layout import Layout
 from widgets.scene import plan, s_curve
 from widgets.style import (
     BACKGROUND,
+    BADGE_TEXT,
     BORDER,
     HIGHLIGHT,
     KIND_COLOUR,
@@ -87,7 +88,7 @@ def theme_css(uid: str) -> str:
         f"{u} rect.b {{fill-opacity: .2; stroke-width: 1.2px}}",
         f"{u} .shared rect.b, {u} .out rect.b {{stroke-width: 2.6px}}",
         f"{u}.unbuilt rect.b {{stroke-dasharray: 5 3}}",
-        f"{u} .badge text {{font-size: {BADGE_SIZE}px; fill: #fff}}",
+        f"{u} .badge text {{font-size: {BADGE_SIZE}px; fill: {BADGE_TEXT}}}",
         f"{u} .e path {{fill: none; stroke: var(--jp-ui-font-color2, {LINES}); stroke-width: 1.3px}}",
         f"{u} .e path.head {{fill: var(--jp-ui-font-color2, {LINES}); stroke-width: 1px}}",
         f"{u} .e.skip path {{stroke: {SKIP_COLOUR}}}",
