@@ -95,7 +95,7 @@ class Comparison:
         printer.text(repr(self))
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
-        return {"image/svg+xml": self.svg, "text/plain": repr(self)}
+        return svg.themed_bundle(self.svg, repr(self))
 
     def verdict(self) -> str:
         verdict = "same architecture" if self.same else f"{len(self.differences)} structural differences"

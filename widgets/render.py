@@ -65,7 +65,7 @@ class Architecture:
         return path
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
-        return self.picture._repr_mimebundle_()
+        return self.picture.themed_bundle()
 
     def __repr__(self) -> str:
         return self.description

@@ -118,10 +118,25 @@ class Picture:
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict:
         return {"image/svg+xml": self.svg, "text/plain": self.text}
 
+    def themed_bundle(self) -> dict[str, str]:
+        """The bundle with the SVG inline as HTML too (see `themed_bundle`)."""
+        return themed_bundle(self.svg, self.text)
+
     def save(self, path: str | Path) -> Path:
         path = Path(path)
         path.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + self.svg, encoding="utf-8")
         return path
+
+
+def themed_bundle(svg: str, text: str) -> dict[str, str]:
+    """A picture's display bundle that follows JupyterLab's theme.
+
+    JupyterLab shows `image/svg+xml` as an `<img>`, where the theme's CSS variables do not reach,
+    so the picture would keep its light fallbacks: a white card on a dark theme. It prefers
+    `text/html`, where the same SVG sits inline and takes the theme's colours, as the widgets' do.
+    nbconvert and other static renderers show either one with the light fallbacks.
+    """
+    return {"text/html": svg, "image/svg+xml": svg, "text/plain": text}
 
 
 def finish(body: str, css: str, width: float, height: float, title: str, description: str,
