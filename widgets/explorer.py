@@ -55,7 +55,7 @@ class Explorer(StaticFallback, ipw.VBox):
         self._svg = interactive_svg(self.graph, self.uid, self.description, **options).svg
         self._css = hover_css(self.uid, len(self.graph.nodes))
         self._index = {node_id: i for i, node_id in enumerate(self.graph.nodes)}
-        self._ids = list(self.graph.nodes)
+        self._order = list(self.graph.nodes)  # box index → node id
         self.picture = ClickableHTML(layout=ipw.Layout(overflow="auto", max_height="640px"))
         self.picker = ipw.Dropdown(
             options=[("(choose a layer)", None)] + [(n.id, n.id) for n in self.graph.nodes.values()],
@@ -63,7 +63,7 @@ class Explorer(StaticFallback, ipw.VBox):
         )
         self.details = ipw.HTML()
         self.picker.observe(lambda change: self.select(change["new"]), names="value")
-        self.picture.observe(lambda change: self.select(self._ids[change["new"]] if change["new"] >= 0 else None),
+        self.picture.observe(lambda change: self.select(self._order[change["new"]] if change["new"] >= 0 else None),
                              names="clicked")
         hint = ipw.HTML("<i>Hover a box to light up its inbound path (blue); click it, or pick its layer in the "
                         "list (mouse, or keyboard: Tab to the list, arrow keys), to keep its path lit (red) and "

@@ -1,10 +1,10 @@
 """Architecture pictures: the façade over the SVG back end (`widgets.svg`, for notebooks) and the
 matplotlib one (`widgets.mpl`, for PNG and PDF).
 
-`plot_architecture` returns an `Architecture`: it displays as SVG plus its text alternative
-(`describe`), and draws a matplotlib Figure only when asked (`.figure`, `savefig`, PNG/PDF
-export), so the first picture of a session never pays for importing matplotlib. Nothing in
-`widgets` imports this module back.
+`plot_architecture` returns an `Architecture`: it displays as SVG (inline in JupyterLab, so it
+takes the theme's colours) plus its text alternative (`describe`), and draws a matplotlib Figure
+only when asked (`.figure`, `savefig`, PNG/PDF export), so the first picture of a session never
+pays for importing matplotlib. Nothing in `widgets` imports this module back.
 """
 
 from __future__ import annotations

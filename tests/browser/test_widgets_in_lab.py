@@ -80,6 +80,8 @@ def test_widget_controls_keep_their_keys(page: Page, lab, screenshot):
     answer = quiz.locator(".widget-toggle-buttons").first.get_by_role("button").first
     press_keys(page, answer)
     expect(quiz).to_contain_text("1 answered")
+    press_keys(page, quiz.get_by_role("button", name="start again"))
+    expect(quiz).to_contain_text("0 answered")
     assert notebook_state(page) == before
 
 
