@@ -1,11 +1,12 @@
-"""Architecture pictures as SVG text, written directly: crisp at any zoom, themed, and fast.
+"""The SVG back end: pictures as SVG text, written directly: crisp at any zoom, themed, and fast.
 
-No matplotlib here (importing it costs more than drawing ResNet50). Text widths come from a
-fixed table (Helvetica's metrics, padded), so one graph gives the same bytes on every machine:
-nbval compares `image/svg+xml` outputs. Colours are JupyterLab theme variables with light
-fallbacks, in a `<style>` scoped to the picture's id (a content hash, never a counter or a
-random id); an opaque background keeps the picture legible as an `<img>`, which is how
-JupyterLab shows SVG outputs and where the theme variables are absent.
+It paints a `widgets.scene.Scene` (architectures, also with the explorer's hover classes), and
+the tools' other static pictures (a one-line message, cards). No matplotlib here (importing it
+costs more than drawing ResNet50). Text widths come from a fixed table (Helvetica's metrics,
+padded), so one graph gives the same bytes on every machine: nbval compares `image/svg+xml`
+outputs. Colours are JupyterLab theme variables with light fallbacks, in a `<style>` scoped to
+the picture's id (a content hash, never a counter or a random id); an opaque background keeps
+the picture legible as an `<img>` (static renderers), where the theme variables are absent.
 """
 
 from __future__ import annotations
