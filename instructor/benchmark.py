@@ -6,7 +6,7 @@
 - notebooks: the floor (a fresh kernel that only runs the setup cell), then each solution executed
   alone in a fresh kernel with the test settings, slowest first, as seconds and as a multiple of
   the floor measured in the same run (the budget is 4×);
-- widgets: `widgets.benchmark` on ResNet50 against `keras.utils.plot_model`;
+- widgets: `instructor.benchmarks.widgets` on ResNet50 against `keras.utils.plot_model`;
 - grader: `instructor.grading.benchmark`, N copies of lesson 01 graded with 1 and 2 jobs;
 - heldout: `instructor.heldout`, the held-out wrong answers graded by the course grader.
 
@@ -114,7 +114,7 @@ def notebooks() -> list[Row]:
 
 
 def widgets_rows() -> list[Row]:
-    from widgets import benchmark
+    from instructor.benchmarks import widgets as benchmark
 
     rows = []
     for name, value, note in benchmark.measure():

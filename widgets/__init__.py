@@ -6,7 +6,7 @@
     compare(model_a, model_b)   two architectures side by side, with a structural diff
     to_code(model, api=...)     Python source rebuilding the model (functional or Sequential)
     export(model, "m.svg")      PNG, SVG or PDF
-    explore(model)              hover a layer to light up its inbound path; pick one for details
+    explore(model)              hover a layer to light up its inbound path; click or pick one for details
     LayerStackBuilder(...)      add and pop layers with buttons; live summary and picture
     LiveCurves()                a Keras callback that redraws the training curves every epoch
     LossWeightsExplorer(...)    the loss_weights trade-off between two heads
@@ -27,7 +27,8 @@ from widgets.codegen import SequentialError, to_code
 from widgets.compare import Comparison, compare
 from widgets.curves import plot_history
 from widgets.description import describe
-from widgets.graph import Graph, Node, NotAModelError, architecture_graph
+from widgets.extract import architecture_graph
+from widgets.graph import Graph, Node, NotAModelError
 from widgets.render import export, plot_architecture
 
 _LAZY = {

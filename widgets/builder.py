@@ -14,9 +14,12 @@ from typing import Any, Callable
 
 import ipywidgets as ipw
 
-from widgets import svg
-from widgets.explorer import interactive_svg
-from widgets.graph import Graph, architecture_graph
+from widgets.extract import architecture_graph
+from widgets.frontend import keyboard_safe
+from widgets.graph import Graph
+from widgets.static import StaticFallback
+from widgets.style import HIGHLIGHT
+from widgets.svg import Picture, interactive_svg, message_picture
 
 # Preset layers: label → factory taking the layer's name.
 PRESETS: dict[str, Callable[[str], Any]] = {}
@@ -65,7 +68,7 @@ def _layer_name(spec: str, position: int) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", kind).lower().replace("2_d", "2d") + f"_{position}"
 
 
-class LayerStackBuilder(ipw.VBox):
+class LayerStackBuilder(StaticFallback, ipw.VBox):
     """Add and pop layers of a Sequential model; see its live summary and architecture.
 
     Use the buttons in JupyterLab, or `add("Dense(32, relu)")` / `pop()` from code. A spec is a
@@ -86,7 +89,10 @@ class LayerStackBuilder(ipw.VBox):
         self.add_button = ipw.Button(description="add", button_style="primary", icon="plus")
         self.pop_button = ipw.Button(description="pop", icon="minus")
         self.reset_button = ipw.Button(description="reset", icon="undo")
-        self.add_button.on_click(lambda _: self.add(self.custom.value.strip() or self.choice.value))
+        self.add_button.on_click(lambda _: self._add_from_controls())
+        # The text box wins only while it holds text: picking in the list empties it, so the list's
+        # choice is what the next click adds, and a layer added from the text box clears it.
+        self.choice.observe(lambda _: setattr(self.custom, "value", ""), names="value")
         self.pop_button.on_click(lambda _: self.pop())
         self.reset_button.on_click(lambda _: self.reset())
         self.message = ipw.HTML()
@@ -96,6 +102,7 @@ class LayerStackBuilder(ipw.VBox):
         panels = ipw.HBox([self.summary, self.picture])
         super().__init__([controls, self.message, panels])
         self.add_class("kt-builder")
+        keyboard_safe(self)
         self._rebuild(list(specs))
         if self.error:
             raise ValueError(f"the starting layers do not fit: {self.error}")
@@ -124,7 +131,7 @@ class LayerStackBuilder(ipw.VBox):
             self.error = f"{type(error).__name__}: {_ANSI.sub('', str(error)).strip()}"
             refused = html.escape(specs[-1]) if specs else "the input"
             # Theme text colour (legible on light and dark) and a red bar, rather than red text.
-            self.message.value = (f"<pre style='white-space:pre-wrap;border-left:4px solid #d62728;"
+            self.message.value = (f"<pre style='white-space:pre-wrap;border-left:4px solid {HIGHLIGHT};"
                                   f"padding-left:6px'>✗ Keras refused {refused}:\n{html.escape(self.error)}</pre>")
             return False
         self.specs, self.model, self.error = specs, model, ""
@@ -138,6 +145,14 @@ class LayerStackBuilder(ipw.VBox):
         self.summary.value = f"<pre style='font-size:11px'>{html.escape(summary_text(graph))}</pre>"
         self.picture.value = interactive_svg(graph, f"kt-builder-{next(_ids)}", self.text()).svg
         return True
+
+    def _add_from_controls(self) -> bool:
+        """What the add button does: the typed expression if there is one, else the list's choice."""
+        typed = self.custom.value.strip()
+        added = self.add(typed or self.choice.value)
+        if added and typed:
+            self.custom.value = ""
+        return added
 
     def add(self, spec: str) -> bool:
         """Add a layer on top; False (and Keras's error in the widget) if it does not fit."""
@@ -161,21 +176,11 @@ class LayerStackBuilder(ipw.VBox):
             text += f"\nKeras refused the last layer: {self.error}"
         return text
 
-    def static_picture(self) -> svg.Picture:
+    def static_picture(self) -> Picture:
         """The current stack as a self-contained SVG (the architecture, or a note while it is empty)."""
         if not self.specs:
-            line = f"Input shape {self.shape}: add a first layer."
-            width = svg.text_width(line, svg.TITLE_SIZE, True) + 2 * svg.MARGIN
-            body = f'<text class="title" x="{svg.MARGIN}" y="{svg.MARGIN + 14}">{svg.esc(line)}</text>\n'
-            text, _ = svg.finish(body, "", width, 2 * svg.MARGIN + 20, "Empty layer stack", self.text())
-            return svg.Picture(text, self.text(), width, 2 * svg.MARGIN + 20)
+            return message_picture(f"Input shape {self.shape}: add a first layer.", "Empty layer stack", self.text())
         return interactive_svg(architecture_graph(self.model), None, self.text())
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
-        bundle = super()._repr_mimebundle_(**kwargs) or {}
-        picture = self.static_picture()
-        bundle.update({"image/svg+xml": picture.svg, "text/plain": picture.text})
-        return bundle
 
     def __repr__(self) -> str:
         return f"LayerStackBuilder(shape={self.shape}, layers={self.specs})"

@@ -13,7 +13,8 @@ import random
 import re
 from typing import Any
 
-from widgets.graph import _check_model, _owner, architecture_graph, sequential_obstacle
+from widgets.extract import check_model, has_graph, wiring
+from widgets.graph import sequential_obstacle
 
 RESERVED = {"keras", "layers", "model", "inputs", "outputs"}
 # Recorded with a call but not part of the architecture (a Sequential passes training=False, mask=None).
@@ -118,8 +119,8 @@ class _Writer:
     def functional(self, model: Any) -> list[str]:
         import keras
 
-        graph = architecture_graph(model)  # nodes in topological order, one per call
-        owner = _owner(model)
+        wired = wiring(model)
+        graph = wired.graph  # nodes in topological order, one per call
         lines: list[str] = []
         taken = set(RESERVED) | self.helper_names
         tensor_name: dict[int, str] = {}  # id(KerasTensor) → the expression that holds it
@@ -132,7 +133,7 @@ class _Writer:
             return _structure(value, name_of) if _has_tensor(value) else repr(value)
 
         for node_id, node in graph.nodes.items():
-            op, call = graph.calls[node_id]
+            op, call = wired.calls[node_id]
             out_var = _identifier(node_id.replace("@", "_"), taken)
             if isinstance(op, keras.layers.InputLayer):
                 config = op.get_config()
@@ -146,7 +147,7 @@ class _Writer:
                 + [f"{k}={render(v)}" for k, v in call.arguments.kwargs.items()
                    if v is not None and k not in CALL_TIME_ARGUMENTS]
             )
-            if _owner(op) is not None:  # a nested model, built by its own helper function
+            if has_graph(op):  # a nested model, built by its own helper function
                 if id(op) not in layer_var:
                     layer_var[id(op)] = _identifier(op.name, taken)
                     lines.append(f"{layer_var[id(op)]} = {self.helper(op)}()")
@@ -164,9 +165,9 @@ class _Writer:
             outputs = call.output_tensors
             for i, tensor in enumerate(outputs):
                 tensor_name[id(tensor)] = out_var if len(outputs) == 1 else f"{out_var}[{i}]"
-        inputs = _structure(owner._inputs_struct, name_of)
-        outputs = _structure(owner._outputs_struct, name_of)
-        if isinstance(model, keras.Sequential):  # a Sequential's inner graph keeps one-element lists
+        inputs = _structure(wired.inputs, name_of)
+        outputs = _structure(wired.outputs, name_of)
+        if wired.sequential:  # a Sequential's inner graph keeps one-element lists
             inputs, outputs = inputs.strip("[]"), outputs.strip("[]")
         lines.append(f"model = keras.Model(inputs={inputs}, outputs={outputs}, name={model.name!r})")
         return lines
@@ -174,20 +175,19 @@ class _Writer:
     def sequential(self, model: Any) -> list[str]:
         import keras
 
-        graph = architecture_graph(model)
-        obstacle = sequential_obstacle(graph)
+        wired = wiring(model)
+        obstacle = sequential_obstacle(wired.graph)
         if obstacle:
             raise SequentialError(
                 f"Sequential cannot express {model.name!r}: {obstacle}. A Sequential model is one line of "
                 "layers, each with one input and one output. Use to_code(model, api='functional')."
             )
-        owner = _owner(model)
         lines = ["model = keras.Sequential(", "    ["]
-        for op in owner.operations:
+        for op in wired.operations:
             if isinstance(op, keras.layers.InputLayer):
                 shape = tuple(op.get_config()["batch_shape"][1:])
                 lines.append(f"        keras.Input(shape={shape!r}, name={op.name!r}),")
-            elif _owner(op) is not None:
+            elif has_graph(op):
                 lines.append(f"        {self.helper(op)}(),")
             else:
                 lines.append(f"        {constructor(op)},")
@@ -222,10 +222,10 @@ def to_code(model: Any, api: str = "functional") -> str:
     Raises SequentialError (saying why) when `api="sequential"` and the model has several inputs or
     outputs, shared layers, branches or `keras.ops` nodes.
     """
-    _check_model(model)
+    check_model(model)
     if api not in ("functional", "sequential"):
         raise ValueError(f"api must be 'functional' or 'sequential', got {api!r}")
-    if _owner(model) is None:
+    if not has_graph(model):
         raise ValueError(
             f"to_code needs a built Sequential or functional model; {model.name!r} is "
             + ("an unbuilt Sequential: add keras.Input(shape=...) first." if model.__class__.__name__ == "Sequential"

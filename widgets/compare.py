@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from widgets import mpl, svg
+from widgets.extract import as_graph
 from widgets.graph import Graph, Node
-from widgets.layout import layered_layout
-from widgets.render import draw, figure_size, resolve_graph
+from widgets.layout import Layout, layered_layout
+from widgets.style import SAME, WRONG, folded
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -64,6 +66,7 @@ class Comparison:
     renamed: list[str] = field(default_factory=list)
     options: dict = field(default_factory=dict, repr=False)
     svg: str = field(default="", repr=False)
+    layouts: tuple[Layout, ...] = field(default=(), repr=False)  # a's and b's, shared by SVG and Figure
     _figure: Any = field(default=None, repr=False)
 
     @property
@@ -92,7 +95,7 @@ class Comparison:
         printer.text(repr(self))
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
-        return {"image/svg+xml": self.svg, "text/plain": repr(self)}
+        return svg.themed_bundle(self.svg, repr(self))
 
     def verdict(self) -> str:
         verdict = "same architecture" if self.same else f"{len(self.differences)} structural differences"
@@ -105,18 +108,17 @@ def compare(model_a: Any, model_b: Any, **options: Any) -> Comparison:
     Options are those of `plot_architecture` (show_shapes, show_params, show_dtype, expand_nested,
     direction, highlight, fold). The result's `.same` is True when only names differ.
     """
-    from widgets import svg
-
     expand, fold = options.pop("expand_nested", False), options.pop("fold", "auto")
-    a, b = resolve_graph(model_a, expand, fold), resolve_graph(model_b, expand, fold)
+    a, b = folded(as_graph(model_a, expand), fold), folded(as_graph(model_b, expand), fold)
     differences, renamed = structural_differences(a, b)
-    result = Comparison(a, b, differences, renamed, options)
+    layouts = tuple(layered_layout(list(g.nodes), g.edges) for g in (a, b))
+    result = Comparison(a, b, differences, renamed, options, layouts=layouts)
     highlight = set(options.get("highlight", ()))
     left = svg.draw(a, **{**options, "highlight": highlight & {n.layer_name for n in a.nodes.values()}},
-                    offset=(0, 26), id_prefix="a-")
+                    offset=(0, 26), id_prefix="a-", layout=layouts[0])
     right = svg.draw(b, **{**options, "highlight": highlight & {n.layer_name for n in b.nodes.values()}},
-                     offset=(left.width, 26), id_prefix="b-")
-    mark = '<tspan style="fill:#2b7a2b">✓</tspan>' if result.same else '<tspan style="fill:#c0392b">✗</tspan>'
+                     offset=(left.width, 26), id_prefix="b-", layout=layouts[1])
+    mark = f'<tspan style="fill:{SAME}">✓</tspan>' if result.same else f'<tspan style="fill:{WRONG}">✗</tspan>'
     heading = f'<text class="title" x="{svg.MARGIN}" y="{svg.MARGIN + 12}">{mark} {svg.esc(result.verdict())}</text>\n'
     result.svg, _ = svg.finish(heading + left.body + right.body, "", left.width + right.width,
                                max(left.height, right.height) + 26, result.verdict(), repr(result))
@@ -129,17 +131,17 @@ def _figure(result: Comparison) -> Figure:
     options = {k: v for k, v in result.options.items() if k != "highlight"}
     direction = options.get("direction", "TB")
     a, b = result.a, result.b
-    sizes = [figure_size(g, layered_layout(list(g.nodes), g.edges), direction) for g in (a, b)]
+    layouts = result.layouts or tuple(layered_layout(list(g.nodes), g.edges) for g in (a, b))
+    sizes = [mpl.figure_size(g, layout, direction) for g, layout in zip((a, b), layouts)]
     figure, axes = plt.subplots(
         1, 2, figsize=(sizes[0][0] + sizes[1][0], max(s[1] for s in sizes) + 0.6),
         gridspec_kw={"width_ratios": [sizes[0][0], sizes[1][0]]},
     )
     highlight = set(result.options.get("highlight", ()))
-    for graph, ax in zip((a, b), axes):
+    for graph, layout, ax in zip((a, b), layouts, axes):
         names = {n.layer_name for n in graph.nodes.values()}
-        draw(graph, ax, highlight=highlight & names, **options)
-    figure.suptitle(result.verdict(), fontsize=10.5, x=0.02, ha="left",
-                    color="#2b7a2b" if result.same else "#c0392b")
+        mpl.draw(graph, ax, highlight=highlight & names, layout=layout, **options)
+    figure.suptitle(result.verdict(), fontsize=10.5, x=0.02, ha="left", color=SAME if result.same else WRONG)
     figure.tight_layout()
     plt.close(figure)
     return figure

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from widgets.extract import as_graph
 from widgets.graph import Graph, Node, sequential_obstacle
 from widgets.layout import assign_ranks
 
@@ -118,7 +119,4 @@ def describe(model: Any, *, expand_nested: bool = False) -> str:
     Used as the text alternative of the pictures (`<title>`/`<desc>`, `text/plain`), so a picture
     still says something where it cannot be seen.
     """
-    from widgets.graph import architecture_graph
-
-    graph = model if isinstance(model, Graph) else architecture_graph(model, expand_nested=expand_nested)
-    return describe_graph(graph)
+    return describe_graph(as_graph(model, expand_nested))

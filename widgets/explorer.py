@@ -1,8 +1,9 @@
-"""`explore(model)`: the architecture as an SVG you can hover, plus a layer picker with details.
+"""`explore(model)`: the architecture as an SVG you can hover and click, plus a layer picker.
 
-Hovering a box lights up its inbound path (pure CSS, no kernel round trip: works in JupyterLab,
-in exported HTML and in tests). Choosing a layer in the list does the same persistently and shows
-its config, shapes and parameters.
+Hovering a box lights up its inbound path in blue (pure CSS, no kernel round trip: works in
+JupyterLab, in exported HTML and in tests). Clicking a box, or choosing its layer in the list
+(mouse or keyboard), lights its path in red, a different colour, and shows its config, shapes
+and parameters.
 """
 
 from __future__ import annotations
@@ -13,25 +14,17 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from widgets import svg
-from widgets.graph import Graph
-from widgets.render import HIGHLIGHT, folded, tooltip
-from widgets.svg import Picture
+from widgets.description import describe_graph
+from widgets.extract import as_graph
+from widgets.frontend import ClickableHTML, keyboard_safe
+from widgets.labels import tooltip
+from widgets.static import StaticFallback
+from widgets.style import HIGHLIGHT, HOVER, folded
+from widgets.svg import Picture, interactive_svg
 
 _ids = itertools.count(1)
-LIT = f"stroke: {HIGHLIGHT} !important; stroke-width: 2.5px !important"
-
-
-def interactive_svg(graph: Graph, uid: str | None, description: str = "", css: str = "", **options: Any) -> Picture:
-    """The drawing as SVG, with a tooltip per box and classes that mark inbound paths.
-
-    `uid` names the picture (styles are global in a page, so each live widget needs its own);
-    None takes a hash of the content, for stored outputs that must not change between runs.
-    """
-    scene = svg.draw(graph, path_classes=True, **options)
-    text, _ = svg.finish(scene.body, css, scene.width, scene.height, f"Architecture of {graph.name}",
-                         description or graph.name, uid=uid, root_class="" if graph.built else "unbuilt")
-    return Picture(text, description, scene.width, scene.height, scene.node_index, scene.edge_index)
+LIT = f"stroke: {HIGHLIGHT} !important; stroke-width: 2.5px !important"  # the chosen layer's path
+HOVERED = f"stroke: {HOVER} !important; stroke-width: 2.5px !important"  # the hovered box's path
 
 
 def hover_css(uid: str, count: int) -> str:
@@ -39,7 +32,7 @@ def hover_css(uid: str, count: int) -> str:
     for i in range(count):
         rules.append(
             f"#{uid}:has(#node-{i}:hover) .a-n{i} path, #{uid}:has(#node-{i}:hover) .a-n{i} rect.b, "
-            f"#{uid} #node-{i}:hover rect.b {{{LIT}}}"
+            f"#{uid} #node-{i}:hover rect.b {{{HOVERED}}}"
         )
     return "<style>" + "\n".join(rules) + "</style>"
 
@@ -51,31 +44,34 @@ def selection_css(uid: str, i: int | None) -> str:
             f"{{{LIT}}}</style>")
 
 
-class Explorer(ipw.VBox):
+class Explorer(StaticFallback, ipw.VBox):
     """An architecture you can hover and a layer list; see `explore`."""
 
     def __init__(self, model: Any, **options: Any) -> None:
-        from widgets.description import describe_graph
-        from widgets.graph import architecture_graph
-
         expand, fold = options.pop("expand_nested", False), options.pop("fold", "auto")
-        full = model if isinstance(model, Graph) else architecture_graph(model, expand_nested=expand)
+        full = as_graph(model, expand)
         self.graph, self.description, self.options = folded(full, fold), describe_graph(full), options
         self.uid = f"kt-arch-{next(_ids)}"
         self._svg = interactive_svg(self.graph, self.uid, self.description, **options).svg
         self._css = hover_css(self.uid, len(self.graph.nodes))
         self._index = {node_id: i for i, node_id in enumerate(self.graph.nodes)}
-        self.picture = ipw.HTML(layout=ipw.Layout(overflow="auto", max_height="640px"))
+        self._order = list(self.graph.nodes)  # box index → node id
+        self.picture = ClickableHTML(layout=ipw.Layout(overflow="auto", max_height="640px"))
         self.picker = ipw.Dropdown(
             options=[("(choose a layer)", None)] + [(n.id, n.id) for n in self.graph.nodes.values()],
             description="Layer:", layout=ipw.Layout(width="360px"),
         )
         self.details = ipw.HTML()
         self.picker.observe(lambda change: self.select(change["new"]), names="value")
-        hint = ipw.HTML("<i>Hover a box to light up its inbound path; pick a layer (mouse or keyboard: "
-                        "Tab to the list, arrow keys) for its details.</i>")
-        super().__init__([hint, self.picker, self.details, self.picture])
+        self.picture.observe(lambda change: self.select(self._order[change["new"]] if change["new"] >= 0 else None),
+                             names="clicked")
+        hint = ipw.HTML("<i>Hover a box to light up its inbound path (blue); click it, or pick its layer in the "
+                        "list (mouse, or keyboard: Tab to the list, arrow keys), to keep its path lit (red) and "
+                        "see its details below the picture.</i>")
+        # The details go under the picture, so the picture stays put when they appear.
+        super().__init__([hint, self.picker, self.picture, self.details])
         self.add_class("kt-explorer")
+        keyboard_safe(self)
         self.select(None)
 
     def select(self, node_id: str | None) -> None:
@@ -86,6 +82,7 @@ class Explorer(ipw.VBox):
             self.picker.value = node_id  # fires select again through the observer
             return
         index = None if node_id is None else self._index[node_id]
+        self.picture.clicked = -1 if index is None else index  # a second click on the box clears it
         self.picture.value = self._css + selection_css(self.uid, index) + self._svg
         self.details.value = "" if node_id is None else self._details(node_id)
 
@@ -114,12 +111,6 @@ class Explorer(ipw.VBox):
             path = " → ".join(self.inbound_path(node_id) + [node_id])
             text += "\nChosen layer: " + tooltip(self.graph, node_id).replace("\n", "; ") + f"\nInbound path: {path}"
         return text
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
-        bundle = super()._repr_mimebundle_(**kwargs) or {}
-        picture = self.static_picture()
-        bundle.update({"image/svg+xml": picture.svg, "text/plain": picture.text})
-        return bundle
 
     def __repr__(self) -> str:
         return f"Explorer({self.graph.name!r}, {len(self.graph.nodes)} nodes)"

@@ -18,8 +18,9 @@ import matplotlib.pyplot as plt
 from IPython.display import display
 
 from widgets.curves import plot_history
-
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+from widgets.frontend import keyboard_safe
+from widgets.static import StaticFallback
+from widgets.style import LINES
 
 
 def png(figure: Any) -> bytes:
@@ -28,15 +29,17 @@ def png(figure: Any) -> bytes:
     return buffer.getvalue()
 
 
-class _CurvesView:
+class _CurvesView(StaticFallback):
     """What `LiveCurves` displays: the Output widget, plus the last picture and a sentence for static views."""
 
     def __init__(self, curves: "LiveCurves") -> None:
         self.curves = curves
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
-        bundle = dict(self.curves.output._repr_mimebundle_() or {})
-        bundle["text/plain"] = self.curves.text()
+    def widget_bundle(self, **kwargs: Any) -> dict[str, Any]:
+        return dict(self.curves.output._repr_mimebundle_() or {})
+
+    def static_bundle(self) -> dict[str, Any]:
+        bundle: dict[str, Any] = {"text/plain": self.curves.text()}
         if self.curves._figure is not None:
             bundle["image/png"] = png(self.curves._figure)
         return bundle
@@ -132,7 +135,7 @@ class LiveCurves(keras.callbacks.Callback):
         return f"LiveCurves(metrics={self.metrics}, every={self.every})"
 
 
-class LossWeightsExplorer(ipw.VBox):
+class LossWeightsExplorer(StaticFallback, ipw.VBox):
     """The trade-off between two heads of a multi-output model as their loss weights change.
 
     `train(weights)` trains a fresh model with `loss_weights=weights` (a dict keyed by the two
@@ -154,6 +157,7 @@ class LossWeightsExplorer(ipw.VBox):
         self.output = ipw.Output()
         super().__init__([ipw.HBox([self.slider, self.button]), self.status, self.output])
         self.add_class("kt-loss-weights")
+        keyboard_safe(self)
 
     def weights(self, w: float) -> dict[str, float]:
         if not 0.0 <= w <= 1.0:
@@ -183,7 +187,7 @@ class LossWeightsExplorer(ipw.VBox):
         ws = sorted(self.runs)
         if not ws:
             ax.text(0.5, 0.5, "no runs yet: choose w and press train", ha="center", va="center",
-                    transform=ax.transAxes, color="#555555")
+                    transform=ax.transAxes, color=LINES)
         for head, marker in zip(self.heads, "os"):
             ax.plot(ws, [self.runs[w][head] for w in ws], marker=marker, label=head)
         ax.set(xlabel=f"loss weight of {self.heads[0]} (w); {self.heads[1]} gets 1 - w", ylabel=self.score_name,
@@ -201,10 +205,8 @@ class LossWeightsExplorer(ipw.VBox):
         return (f"Loss-weight explorer: {self.score_name} of heads {self.heads[0]} and {self.heads[1]} against the "
                 f"weight w of {self.heads[0]} ({self.heads[1]} gets 1 - w); runs at w = {runs}.")
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
-        bundle = super()._repr_mimebundle_(**kwargs) or {}
-        bundle.update({"image/png": png(self.figure()), "text/plain": self.text()})
-        return bundle
+    def static_bundle(self) -> dict[str, Any]:
+        return {"image/png": png(self.figure()), "text/plain": self.text()}
 
     def __repr__(self) -> str:
         return f"LossWeightsExplorer(heads={self.heads}, runs={len(self.runs)})"

@@ -1,24 +1,38 @@
-"""Architecture pictures as SVG text, written directly: crisp at any zoom, themed, and fast.
+"""The SVG back end: pictures as SVG text, written directly: crisp at any zoom, themed, and fast.
 
-No matplotlib here (importing it costs more than drawing ResNet50). Text widths come from a
-fixed table (Helvetica's metrics, padded), so one graph gives the same bytes on every machine:
-nbval compares `image/svg+xml` outputs. Colours are JupyterLab theme variables with light
-fallbacks, in a `<style>` scoped to the picture's id (a content hash, never a counter or a
-random id); an opaque background keeps the picture legible as an `<img>`, which is how
-JupyterLab shows SVG outputs and where the theme variables are absent.
+It paints a `widgets.scene.Scene` (architectures, also with the explorer's hover classes), and
+the tools' other static pictures (a one-line message, cards). No matplotlib here (importing it
+costs more than drawing ResNet50). Text widths come from a fixed table (Helvetica's metrics,
+padded), so one graph gives the same bytes on every machine: nbval compares `image/svg+xml`
+outputs. Colours are JupyterLab theme variables with light fallbacks, in a `<style>` scoped to
+the picture's id (a content hash, never a counter or a random id); an opaque background keeps
+the picture legible as an `<img>` (static renderers), where the theme variables are absent.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
-import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from widgets.graph import Graph
-from widgets.layout import Layout, layered_layout
+from widgets.labels import graph_title, node_lines, tooltip, wrap_lines
+from widgets.layout import Layout
+from widgets.scene import plan, s_curve
+from widgets.style import (
+    BACKGROUND,
+    BADGE_TEXT,
+    BORDER,
+    HIGHLIGHT,
+    KIND_COLOUR,
+    LINES,
+    SHARED_COLOURS,
+    SKIP_COLOUR,
+    TEXT,
+    TEXT_SOFT,
+)
 
 # Advance widths (1/1000 em) of ASCII 32..126 in Helvetica, regular and bold (from its AFM files).
 _REGULAR = (
@@ -42,11 +56,6 @@ FONT = 'Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif'
 NAME_SIZE, DETAIL_SIZE, NOTE_SIZE, TITLE_SIZE, BADGE_SIZE = 12, 10.5, 10.5, 13, 9.5
 LINE, PAD, MARGIN, ARROW = 14, 8, 14, 7
 
-# Kind colours: boxes are tinted with them (20 % over the background), so they read on light and dark.
-KIND_COLOUR = {"input": "#2ca02c", "layer": "#1f77b4", "op": "#7f7f7f", "model": "#9467bd", "block": "#ff7f0e"}
-HIGHLIGHT, SKIP_COLOUR = "#d62728", "#e6550d"
-SHARED_COLOURS = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
-BACKGROUND, TEXT, TEXT_SOFT, LINES = "#ffffff", "#111111", "#444444", "#555555"
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
@@ -57,8 +66,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 def wrap(text: str, width: float, size: float) -> list[str]:
     """Lines of `text` that fit `width` px (average character width from the table)."""
-    per_line = max(20, int(width / (size * 0.56 * SLACK)))
-    return textwrap.wrap(text, per_line) or [""]
+    return wrap_lines(text, max(20, int(width / (size * 0.56 * SLACK))))
 
 
 def esc(text: str) -> str:
@@ -81,7 +89,7 @@ def theme_css(uid: str) -> str:
         f"{u} rect.b {{fill-opacity: .2; stroke-width: 1.2px}}",
         f"{u} .shared rect.b, {u} .out rect.b {{stroke-width: 2.6px}}",
         f"{u}.unbuilt rect.b {{stroke-dasharray: 5 3}}",
-        f"{u} .badge text {{font-size: {BADGE_SIZE}px; fill: #fff}}",
+        f"{u} .badge text {{font-size: {BADGE_SIZE}px; fill: {BADGE_TEXT}}}",
         f"{u} .e path {{fill: none; stroke: var(--jp-ui-font-color2, {LINES}); stroke-width: 1.3px}}",
         f"{u} .e path.head {{fill: var(--jp-ui-font-color2, {LINES}); stroke-width: 1px}}",
         f"{u} .e.skip path {{stroke: {SKIP_COLOUR}}}",
@@ -111,10 +119,25 @@ class Picture:
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict:
         return {"image/svg+xml": self.svg, "text/plain": self.text}
 
+    def themed_bundle(self) -> dict[str, str]:
+        """The bundle with the SVG inline as HTML too (see `themed_bundle`)."""
+        return themed_bundle(self.svg, self.text)
+
     def save(self, path: str | Path) -> Path:
         path = Path(path)
         path.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + self.svg, encoding="utf-8")
         return path
+
+
+def themed_bundle(svg: str, text: str) -> dict[str, str]:
+    """A picture's display bundle that follows JupyterLab's theme.
+
+    JupyterLab shows `image/svg+xml` as an `<img>`, where the theme's CSS variables do not reach,
+    so the picture would keep its light fallbacks: a white card on a dark theme. It prefers
+    `text/html`, where the same SVG sits inline and takes the theme's colours, as the widgets' do.
+    nbconvert and other static renderers show either one with the light fallbacks.
+    """
+    return {"text/html": svg, "image/svg+xml": svg, "text/plain": text}
 
 
 def finish(body: str, css: str, width: float, height: float, title: str, description: str,
@@ -142,7 +165,7 @@ def _n(value: float) -> str:
 
 
 @dataclass
-class Scene:
+class Elements:
     """Drawn elements of one architecture and their extent, before they are wrapped in an <svg>."""
 
     body: str
@@ -165,19 +188,14 @@ def draw(
     offset: tuple[float, float] = (0.0, 0.0),
     layout: Layout | None = None,
     id_prefix: str = "",
-) -> Scene:
+) -> Elements:
     """Boxes, edges, title and notes of `graph` as SVG elements.
 
     `path_classes=True` marks every box and edge with `a-n<i>` for each node whose inbound path
     it lies on, for the explorer's pure-CSS hover (O(n²) classes, so only when asked).
     """
-    from widgets.render import SKIP_NOTE, check_highlight, graph_title, node_lines
-
-    if direction not in ("TB", "LR"):
-        raise ValueError(f"direction must be 'TB' (top-down) or 'LR' (left-right), got {direction!r}")
-    lit = check_highlight(graph, highlight)
-    lit_path = set(lit).union(*(graph.ancestors(n) for n in lit)) if lit else set()
-    layout = layout or layered_layout(list(graph.nodes), graph.edges)
+    scene = plan(graph, direction=direction, highlight=highlight, layout=layout)
+    layout, lit = scene.layout, scene.lit
     labels = {n.id: node_lines(n, show_shapes, show_params, show_dtype) for n in graph.nodes.values()}
     widest = max([text_width(n.layer_name, NAME_SIZE, True) for n in graph.nodes.values()]
                  + [text_width(line, DETAIL_SIZE) for lines in labels.values() for line in lines] + [0])
@@ -203,10 +221,8 @@ def draw(
                      for n in graph.nodes.values() if n.output_names] + [0])
         wide = (layout.ranks - 1) * step_x + box_w + (out_w + 8 if outputs else 0)
         deep = (layout.width - 1) * step_y + tallest
-    skips = set(layout.skip_edges())
-    notes = graph.notes + ([SKIP_NOTE] if skips else [])
     width = max(wide, text_width(title, TITLE_SIZE, True), 200) + 2 * MARGIN
-    note_lines = [line for note in notes for line in wrap(note, width - 2 * MARGIN, NOTE_SIZE)]
+    note_lines = [line for note in scene.notes for line in wrap(note, width - 2 * MARGIN, NOTE_SIZE)]
     height = top - offset[1] + deep + 10 + LINE * len(note_lines) + MARGIN
     below: dict[str, set[str]] = {}
     if path_classes:
@@ -237,23 +253,16 @@ def draw(
             corners = ((end[0] - ARROW, end[1] - 4), (end[0] - ARROW, end[1] + 4))
         head = f"M{_n(end[0])} {_n(end[1])}" + "".join(f"L{_n(x)} {_n(y)}" for x, y in corners) + "Z"
         d = [f"M{_n(points[0][0])} {_n(points[0][1])}"]
-        for (ax, ay), (bx, by) in zip(points, points[1:]):  # gentle S-curves between consecutive points
-            if direction == "TB":
-                my = (ay + by) / 2
-                d.append(f"C{_n(ax)} {_n(my)} {_n(bx)} {_n(my)} {_n(bx)} {_n(by)}")
-            else:
-                mx = (ax + bx) / 2
-                d.append(f"C{_n(mx)} {_n(ay)} {_n(mx)} {_n(by)} {_n(bx)} {_n(by)}")
-        classes = "e" + (" skip" if edge in skips else "")
-        classes += " lit" if source in lit_path and target in lit_path else ""
+        d += [f"C{_n(c[0])} {_n(c[1])} {_n(e[0])} {_n(e[1])} {_n(b[0])} {_n(b[1])}"
+              for c, e, b in s_curve(points, direction)]
+        classes = "e" + (" skip" if edge in scene.skips else "")
+        classes += " lit" if scene.edge_lit(edge) else ""
         if path_classes:
             classes += path_class(below[target] | {target})
         out.append(f'<g id="{id_prefix}edge-{i}" class="{classes}"><path class="line" d="{"".join(d)}"/>'
                    f'<path class="head" d="{head}"/></g>\n')
 
     groups = {g: i % len(SHARED_COLOURS) for i, g in enumerate(sorted(graph.shared_groups()))}
-    from widgets.render import tooltip
-
     for node_id, node in graph.nodes.items():
         i = node_index[node_id]
         x, y = place(*layout.positions[node_id])
@@ -292,7 +301,7 @@ def draw(
     y_note = top + deep + 10 + 11
     for k, line in enumerate(note_lines):
         out.append(f'<text class="note" x="{_n(left)}" y="{_n(y_note + LINE * k)}">{esc(line)}</text>\n')
-    return Scene("".join(out), width, height, node_index, edge_index)
+    return Elements("".join(out), width, height, node_index, edge_index)
 
 
 def architecture_svg(graph: Graph, description: str, *, css: str = "", **options: object) -> Picture:
@@ -302,3 +311,72 @@ def architecture_svg(graph: Graph, description: str, *, css: str = "", **options
     svg, _ = finish(scene.body, css, scene.width, scene.height, title, description,
                     root_class="" if graph.built else "unbuilt")
     return Picture(svg, description, scene.width, scene.height, scene.node_index, scene.edge_index)
+
+
+def interactive_svg(graph: Graph, uid: str | None, description: str = "", css: str = "", **options: object) -> Picture:
+    """The drawing as SVG, with a tooltip per box and classes that mark inbound paths (for hover CSS).
+
+    `uid` names the picture (styles are global in a page, so each live widget needs its own);
+    None takes a hash of the content, for stored outputs that must not change between runs.
+    """
+    elements = draw(graph, path_classes=True, **options)  # type: ignore[arg-type]
+    text, _ = finish(elements.body, css, elements.width, elements.height, f"Architecture of {graph.name}",
+                     description or graph.name, uid=uid, root_class="" if graph.built else "unbuilt")
+    return Picture(text, description, elements.width, elements.height, elements.node_index, elements.edge_index)
+
+
+def message_picture(line: str, title: str, description: str) -> Picture:
+    """A one-line picture (a widget with nothing to draw yet), in the title's style."""
+    width = text_width(line, TITLE_SIZE, True) + 2 * MARGIN
+    body = f'<text class="title" x="{MARGIN}" y="{MARGIN + 14}">{esc(line)}</text>\n'
+    text, _ = finish(body, "", width, 2 * MARGIN + 20, title, description)
+    return Picture(text, description, width, 2 * MARGIN + 20)
+
+
+@dataclass
+class Card:
+    """One card of a `cards_picture`: a bold title, a sentence, monospace lines and a footer."""
+
+    title: str
+    text: str
+    mono: list[str]
+    footer: str
+    footer_colour: str | None = None
+
+
+MONO = 10.5 * 0.6 * SLACK  # px per character of monospace text at 10.5 px
+
+
+def cards_picture(heading: str, cards: list[Card], title: str, description: str) -> Picture:
+    """Cards in two columns under a heading (the quiz's sketches and choices)."""
+    card_w = max(380.0, max(len(line) for card in cards for line in card.mono) * MONO + 16)
+    lines = [(wrap(c.title, card_w - 16, NAME_SIZE), wrap(c.text, card_w - 16, DETAIL_SIZE), c.mono) for c in cards]
+    heights = [16 * len(t) + 14 * len(d) + 13 * len(k) + 40 for t, d, k in lines]
+    top, gap = 2 * MARGIN + 24, 8
+    rows = [max(heights[i:i + 2]) for i in range(0, len(cards), 2)]
+    out = [f'<text class="title" x="{MARGIN}" y="{MARGIN + 14}">{esc(heading)}</text>\n']
+    for i, (card, (title_lines, text, mono)) in enumerate(zip(cards, lines)):
+        x, y = MARGIN + (i % 2) * (card_w + gap), top + sum(rows[: i // 2]) + gap * (i // 2)
+        out.append(f'<g class="card"><rect class="card" x="{x}" y="{y}" width="{card_w}" height="{rows[i // 2]}" '
+                   f'rx="4"/>')
+        line_y = y + 16
+        for line in title_lines:
+            out.append(f'<text class="q" x="{x + 8}" y="{line_y}" style="font-weight:bold">{esc(line)}</text>')
+            line_y += 16
+        for line in text:
+            out.append(f'<text class="q" x="{x + 8}" y="{line_y}">{esc(line)}</text>')
+            line_y += 14
+        for line in mono:
+            out.append(f'<text class="mono" x="{x + 8}" y="{line_y + 2}" xml:space="preserve">{esc(line)}</text>')
+            line_y += 13
+        colour = f' style="fill:{card.footer_colour}"' if card.footer_colour else ""
+        out.append(f'<text class="q a" x="{x + 8}" y="{y + rows[i // 2] - 9}"{colour}>{esc(card.footer)}</text>'
+                   "</g>\n")
+    width = 2 * MARGIN + 2 * card_w + gap
+    height = top + sum(rows) + gap * len(rows) + MARGIN
+    css = (f"#UID .q {{text-anchor: start; font-size: {DETAIL_SIZE}px}} #UID .a {{font-weight: bold}} "
+           f"#UID .mono {{text-anchor: start; font-size: 10.5px; font-family: Menlo, Consolas, "
+           f'"DejaVu Sans Mono", monospace}} #UID rect.card {{fill: none; '
+           f"stroke: var(--jp-border-color2, {BORDER})}}")
+    svg, _ = finish("".join(out), css, width, height, title, description)
+    return Picture(svg, description, width, height)

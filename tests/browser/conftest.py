@@ -2,7 +2,8 @@
 
 Playwright cannot download its own browser here, so the tests use the system's `chromium`
 (`apt-get install chromium`); without it they are skipped with that instruction. The server runs
-in a temporary root holding copies of the notebooks under test, with test-only settings: no token,
+in a temporary root holding copies of the notebooks under test, with the course's JupyterLab
+defaults (`course/lab/overrides.json`, as `make lab` gives them) and test-only settings: no token,
 no XSRF check, no news pop-up, no update check, every cell rendered (no windowing).
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 from labserver import free_port, serving
 
-from course.paths import TEST_ARTIFACTS
+from course.paths import LAB_SETTINGS, ROOT, TEST_ARTIFACTS
 from course.settings import TEST_ENV
 
 ARTIFACTS = TEST_ARTIFACTS
@@ -66,7 +67,7 @@ def lab(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     port = free_port()
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                f"--ServerApp.root_dir={root}", "--ServerApp.token=", "--ServerApp.password=",
-               "--ServerApp.disable_check_xsrf=True",
+               "--ServerApp.disable_check_xsrf=True", f"--LabApp.app_settings_dir={LAB_SETTINGS}",  # as `make lab`
                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # CI runs as root; JupyterLab refuses to start otherwise

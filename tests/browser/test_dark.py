@@ -1,8 +1,8 @@
 """JupyterLab's Dark theme: the pictures and widgets stay legible, and their buttons work from the keyboard.
 
 Legibility is measured, not eyeballed: text colour against the colour behind it (computed
-styles for inline SVG and HTML; pixels for the architecture pictures, which JupyterLab shows as
-`<img>`), with WCAG's 4.5:1 contrast for normal text. Screenshots go to test-artifacts/.
+styles for inline SVG (architecture pictures and widgets) and HTML; pixels for PNG pictures), with
+WCAG's 4.5:1 contrast for normal text. Screenshots go to test-artifacts/.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from test_lab import open_in_lab, open_notebook, run_all_cells
 
 from course.paths import TEST_ARTIFACTS
 from instructor.build import NOTEBOOK_METADATA
-from widgets.quiz import ITEMS
+from widgets.quiz_items import ITEMS
 
 ARTIFACTS = TEST_ARTIFACTS
 THEMES = "/lab/api/settings/@jupyterlab/apputils-extension:themes"
@@ -133,10 +133,13 @@ def test_lesson_01_reads_right_in_the_dark_theme(page: Page, lab, dark, screensh
     run_all_cells(page, sum(c.cell_type == "code" for c in nb.cells))
     expect_dark_page(page)
 
-    comparison = page.locator(".jp-RenderedSVG img").first  # JupyterLab shows SVG outputs as <img>
-    comparison.scroll_into_view_if_needed()
-    expect(comparison).to_be_visible()
-    assert_legible_image(comparison, "compare")
+    # plot_architecture and compare offer their SVG as HTML too: inline, it takes the theme's colours.
+    pictures = page.locator(".jp-RenderedHTML > svg")
+    expect(pictures.first).to_be_visible()
+    assert not page.locator(".jp-RenderedSVG img").count(), "an architecture picture shows as a (white) <img>"
+    for i in range(pictures.count()):
+        pictures.nth(i).scroll_into_view_if_needed()
+        assert_legible_svg(pictures.nth(i), f"picture {i}")
     curves = page.locator(".jp-RenderedImage img").first  # plot_history's PNG: a white card
     curves.scroll_into_view_if_needed()
     assert_legible_image(curves, "curves")

@@ -10,10 +10,15 @@ from playwright.sync_api import Page, expect
 from course.paths import ROOT, START_PAGE
 from instructor import catalog
 from instructor.build import NOTEBOOK_METADATA
-from widgets.quiz import APIS, ITEMS
-from widgets.render import HIGHLIGHT
+from widgets.quiz_items import APIS, ITEMS
+from widgets.style import HIGHLIGHT, HOVER
 
-HIGHLIGHT_RGB = "rgb({}, {}, {})".format(*(int(HIGHLIGHT[i:i + 2], 16) for i in (1, 3, 5)))
+
+def rgb(colour: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(colour[i:i + 2], 16) for i in (1, 3, 5)))
+
+
+HIGHLIGHT_RGB, HOVER_RGB = rgb(HIGHLIGHT), rgb(HOVER)
 KERNEL_TIMEOUT = 120_000  # ms: kernel start plus `import keras` on a loaded 2-core machine
 RUN_TIMEOUT = 180_000
 
@@ -75,16 +80,19 @@ def test_lesson_01_runs_and_its_explorer_highlights_inbound_paths(page: Page, la
     boxes = svg.locator("g.box")
     last = boxes.count() - 1  # the output layer: every edge is on its inbound path
     edge = svg.locator(f"g.a-n{last} path").first
-    assert stroke(edge) != HIGHLIGHT_RGB
+    assert stroke(edge) not in (HIGHLIGHT_RGB, HOVER_RGB)
     boxes.nth(last).hover()
-    expect(edge).to_have_css("stroke", HIGHLIGHT_RGB)
+    expect(edge).to_have_css("stroke", HOVER_RGB)  # hover and selection differ in colour
     page.mouse.move(0, 0)
-    expect(edge).not_to_have_css("stroke", HIGHLIGHT_RGB)
+    expect(edge).not_to_have_css("stroke", HOVER_RGB)
 
     picker = explorer.locator("select")
     picker.select_option(index=last + 1)  # option 0 is "(choose a layer)"
     expect(explorer.locator(".kt-details")).to_contain_text("inbound path")
     expect(svg.locator(f"g.a-n{last} path").first).to_have_css("stroke", HIGHLIGHT_RGB)
+    boxes.first.click()  # a click on a box selects its layer
+    page.wait_for_function("select => select.selectedIndex === 1", arg=picker.element_handle())
+    expect(svg.locator(f"g.a-n{last} path").first).not_to_have_css("stroke", HIGHLIGHT_RGB)
 
 
 def test_layer_stack_builder_adds_a_layer(page: Page, lab, screenshot):

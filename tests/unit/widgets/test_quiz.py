@@ -8,7 +8,7 @@ from keras import layers
 
 import widgets
 from course.paths import SOLUTIONS
-from widgets.quiz import APIS, DECISION_GUIDE, ITEMS, QuizItem, can_express, decide, feedback
+from widgets.quiz_items import APIS, DECISION_GUIDE, ITEMS, QuizItem, can_express, decide, feedback
 
 LESSON = SOLUTIONS / "11_subclassing_and_choosing.ipynb"
 

@@ -14,7 +14,7 @@ from matplotlib.testing.compare import compare_images
 
 import widgets
 from course.paths import ROOT
-from widgets.render import HIGHLIGHT, SKIP_COLOUR
+from widgets.style import HIGHLIGHT, SKIP_COLOUR
 
 BASELINES = ROOT / "tests" / "fixtures" / "widget_baselines"
 SVG = "{http://www.w3.org/2000/svg}"

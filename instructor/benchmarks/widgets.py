@@ -1,6 +1,6 @@
 """Benchmark: widgets versus `keras.utils.plot_model` on ResNet50 with shapes, measured in one run.
 
-    python -m widgets.benchmark            # prints a table; `make bench` includes it
+    python -m instructor.benchmarks.widgets    # prints a table; `make bench` includes it
 
 Each figure is the median of `--repeat` runs. Warm rows repeat the call in this process; cold
 rows time the first call in fresh processes (each imports Keras and builds the model untimed,
@@ -21,10 +21,11 @@ import time
 from pathlib import Path
 from typing import Callable
 
-ROOT = Path(__file__).resolve().parents[1]
+from course.paths import ROOT
+from course.settings import KERNEL_ENV, kernel_environment
+
 COLD = """
-import os, sys, time
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+import sys, time
 import keras
 model = keras.applications.ResNet50(weights=None, input_shape=(224, 224, 3))
 start = time.perf_counter()
@@ -48,15 +49,16 @@ def median_seconds(action: Callable[[], object], repeat: int) -> float:
 
 def first_call_seconds(which: str, folder: Path) -> float:
     """Seconds of the first picture in a fresh Python process ('widgets' or 'plot_model')."""
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))  # this checkout's widgets
+    env = kernel_environment({**os.environ, "PYTHONPATH": path}, KERNEL_ENV)
     result = subprocess.run([sys.executable, "-c", COLD, which, str(folder / "cold.png")], capture_output=True,
                             text=True, env=env, timeout=600, check=True)
     return float(result.stdout.strip().splitlines()[-1])
 
 
 def measure(repeat: int = 3) -> list[tuple[str, float | None, str]]:
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    for name, value in KERNEL_ENV.items():  # before TensorFlow loads, as in a course kernel
+        os.environ.setdefault(name, value)
     import keras
 
     import widgets
