@@ -38,7 +38,8 @@ class Check:
     points: int = 1
     hidden: bool = False  # grading only: feedback names the check; only the instructor sees its message
     case: str | None = DEFAULT  # the case whose result `test` gets, by name; ALL (None): the whole Collected
-    graded: bool = True  # False: advice shown in the notebook only (object identity, which no saved file keeps)
+    graded: bool = True  # False: not scored itself (a graded check covers it, or it is advice)
+    advice: bool = False  # shown as advice (△) in the notebook, never a failure: what grading cannot see
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,17 @@ class Collected:
         return next(c.args for c in self.cases if c.name == case)
 
     def given_to_answer(self, obj: Any, case: str = DEFAULT) -> bool:
-        """Whether `obj` is a model case `case` gave the answer, or one of that model's layers."""
-        return any(obj is arg or any(obj is layer for layer in getattr(arg, "layers", ()))
-                   for arg in self.arguments.get(case, ()))
+        """Whether `obj` (the returned model, or one of its layers) is a model `case` gave the answer,
+        or one of that model's layers: object identity in the notebook; in the grader, what the
+        collect cell recorded of it in the submission's kernel."""
+        if case in self.arguments:
+            return any(obj is arg or any(obj is layer for layer in getattr(arg, "layers", ()))
+                       for arg in self.arguments[case])
+        returned = self.values.get(case)
+        itself, layers = getattr(returned, "grader_given", (False, set()))
+        if obj is returned:
+            return itself
+        return any(obj is layer for layer in getattr(returned, "layers", ())) and getattr(obj, "name", None) in layers
 
     def pair(self, name: str, case: str = DEFAULT) -> tuple[Any, Any]:
         """(the input `name`, the answer's result for `case`)."""
@@ -169,6 +178,8 @@ class Exercise:
         if len(set(names)) != len(names):
             raise DefinitionError(f"exercise {id}: two cases share a name")
         for check in self._checks:
+            if check.advice and check.graded:
+                raise DefinitionError(f"exercise {id}: advice {check.description!r} cannot be graded (graded=False)")
             if check.hidden:
                 raise DefinitionError(f"exercise {id}: hidden check {check.description!r} belongs in the "
                                       "instructor kit (extend), not in what learners receive")

@@ -93,7 +93,7 @@ def collect(exercise: Exercise, answer: Callable, cases: tuple[Case, ...]) -> Co
 
 def run_check(check: Check, collected: Collected) -> CheckOutcome:
     """One check on what the answer returned: the same code in the notebook and in the grader."""
-    advice = not check.graded
+    advice = check.advice
     if check.case is not ALL:
         value = collected.values.get(check.case)
         if isinstance(value, CaseError):  # the answer raised on the case this check reads

@@ -55,6 +55,10 @@ register(Exercise(
     id="02.1",
     title="Build a model late",
     function="build_late",
+    errors=(
+        (("found ndim=1",), "the shape given to build() has no batch dimension: build takes the whole input shape, "
+                            "batch dimension first, and None leaves the batch size open."),
+    ),
     hints=(
         'Build the layers first, without any input; tell the model the input shape afterwards.',
         'model.build(shape) takes the full input shape, batch dimension first: None leaves it open.',
@@ -98,6 +102,11 @@ register(Exercise(
     id="02.2",
     title="A convolutional network for flat pixels",
     function="digits_cnn",
+    errors=(
+        (("expected min_ndim=4, found ndim=2",),
+         "Conv2D needs images with 4 dimensions (batch, height, width, channels), but the 64 pixels arrive as a "
+         "flat row of 2 dimensions: reshape them into an 8×8 image with one channel before the first convolution."),
+    ),
     hints=(
         'Conv2D wants images (height, width, channels), but the model receives 64 flat numbers.',
         "Reshape to 8×8×1 first; padding='same' keeps 8×8; pooling halves it; Flatten gives Dense a flat "
@@ -139,6 +148,6 @@ register(Exercise(
     checks=[
         Check("lists every layer's output shape in order", shapes_match),
         # A saved answer keeps lists only (JSON): the notebook alone can see the tuples.
-        Check("gives each shape as a tuple", shapes_are_tuples, graded=False),
+        Check("gives each shape as a tuple", shapes_are_tuples, graded=False, advice=True),
     ],
 ))

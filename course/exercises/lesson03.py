@@ -149,7 +149,7 @@ register(Exercise(
     inputs={"model": partial(given.model, "03-digits")},
     checks=[
         Check("returns a functional model", expect.functional),
-        Check("uses the Sequential model's own layers", shares_layers, case=ALL, graded=False),
+        Check("uses the Sequential model's own layers", shares_layers, case=ALL),
         Check("keeps the Sequential model's weights", lambda c: same_weights(c.pair("model")), case=ALL),
         Check("predicts the same, without warnings", lambda c: same_predictions(c.pair("model")), case=ALL),
     ],

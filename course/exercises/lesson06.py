@@ -145,6 +145,10 @@ register(Exercise(
     id="06.3",
     title="Read a dict of predictions",
     function="odd_digits",
+    errors=(
+        (("KeyError: ",), "the predictions of a model with named outputs are a dict, keyed by output name, not a "
+                          "list: look each head up by its name."),
+    ),
     cases={"default": (Input("model"), Input("x"))},
     inputs={**TWO_HEADS, "x": lambda: given.arrays("06.3-parity")["x"]},
     hints=(

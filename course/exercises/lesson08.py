@@ -90,11 +90,13 @@ def two_named_inputs(model: Any) -> None:
 
 def sigmoid_output(model: Any) -> None:
     """The output comes from a sigmoid (a Dense with that activation, or an Activation layer)."""
-    last = model.outputs[0]._keras_history[0]
-    activation = getattr(last, "activation", None)
-    name = getattr(activation, "__name__", str(activation))
+    import widgets
+
+    graph = widgets.architecture_graph(model)
+    last = graph.nodes[graph.outputs[0]]
+    name = last.config.get("activation")
     if name != "sigmoid":
-        raise CheckFailed(f"the output layer {last.name!r} ({type(last).__name__}) has activation {name}, "
+        raise CheckFailed(f"the output layer {last.layer_name!r} ({last.class_name}) has activation {name}, "
                           "not sigmoid", 'end in layers.Dense(1, activation="sigmoid"): a probability of '
                           '"same digit".')
 

@@ -216,7 +216,8 @@ def all_trainable(model: Any) -> None:
     trainable, total = len(model.trainable_weights), len(model.weights)
     if trainable != total:
         raise CheckFailed(f"{trainable} of {total} weight tensors are trainable",
-                          'set model.get_layer("encoder").trainable = True.')
+                          'unfreeze the nested encoder itself (its trainable flag, reached through the model '
+                          'by its name) before compiling.')
 
 
 def low_learning_rate(model: Any) -> None:

@@ -66,7 +66,7 @@ def carries_weights(collected: Collected, case: str = DEFAULT) -> None:
     reference, model, _ = given_and_result(collected, case)
     if not weights_equal(reference.get_weights(), model.get_weights()):
         raise CheckFailed("the clone's weights differ from the trained model's",
-                          "clone_model makes new weights: copy them with clone.set_weights(model.get_weights()).")
+                          "clone_model makes new weights: copy the trained model's weights into the clone.")
 
 
 def is_a_new_model(collected: Collected) -> None:
@@ -94,7 +94,7 @@ register(Exercise(
         Check("keeps the Dense layers' names and sizes", same_architecture, case=ALL),
         Check("uses the new activation in every Dense layer but digit", new_activations, case=ALL),
         Check("carries the trained weights over", carries_weights, points=2, case=ALL),
-        Check("returns a clone, not the model it was given", is_a_new_model, case=ALL, graded=False),
+        Check("returns a clone, not the model it was given", is_a_new_model, case=ALL),
     ],
 ))
 
@@ -167,7 +167,7 @@ register(Exercise(
         Check("has outputs digit (None, 10) and is_odd (None, 1)", two_outputs, case=ALL),
         Check("grows a Dense(1) sigmoid head named is_odd from the hidden layer", head_on_hidden, case=ALL),
         Check("predicts the digit exactly as the trained model does", digit_unchanged, points=2, case=ALL),
-        Check("shares the trained layers instead of copying them", shares_layers, case=ALL, graded=False),
+        Check("shares the trained layers instead of copying them", shares_layers, case=ALL),
     ],
 ))
 

@@ -115,7 +115,8 @@ def named_inputs(model: Any) -> None:
     got = {tensor.name: tuple(tensor.shape) for tensor in model.inputs}
     if got != HALVES:
         raise CheckFailed(f"expected inputs {HALVES}, got {got}",
-                          'keras.Input(shape=(32,), name="left") and keras.Input(shape=(32,), name="right").')
+                          'two inputs of 32 pixels each, named left and right (the names are the keys of the '
+                          'dict the model takes).')
 
 
 def dict_outputs(model: Any) -> None:
@@ -170,10 +171,9 @@ def shared_encoder(model: Any) -> None:
     import widgets
 
     graph = widgets.architecture_graph(model)
-    for group, calls in graph.shared_groups().items():
-        layers = {id(graph.calls[call][0]) for call in calls}
+    for calls in graph.shared_groups().values():  # each group: the calls of one layer object
         fed = [reaches(graph, call) for call in calls]
-        if (len(layers) == 1 and graph.nodes[calls[0]].params > 0 and all(len(f) == 1 for f in fed)
+        if (graph.nodes[calls[0]].params > 0 and all(len(f) == 1 for f in fed)
                 and set().union(*fed) == set(graph.inputs)):
             return
     separate = [graph.nodes[s].layer_name for i in graph.inputs for s in graph.successors(i)]
@@ -326,6 +326,11 @@ register(Exercise(
     id="12.3",
     title="Train the capstone",
     function="train_capstone",
+    errors=(
+        (("must call `compile()`",), "fit needs a compiled model: compile it first, with a loss for each head."),
+        (("expects 2 named input(s)",), "the capstone takes a dict with its two inputs, left and right: cut each "
+                                         "8×8 image into its left and right halves (32 pixels each) first."),
+    ),
     cases={"default": (Input("model"), Input("images"), Input("labels"))},
     inputs=TRAINING,
     timeout=300,

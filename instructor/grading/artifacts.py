@@ -137,9 +137,15 @@ def _grader_collect():
         meta = {{"status": "ok"}}
         try:
             function = globals()[{function!r}]
-            value = function(*decode(arguments))
+            given = decode(arguments)
+            value = function(*given)
             meta["type"] = type(value).__name__
             meta["kind"] = save(value, stem)
+            if isinstance(value, keras.Model):  # object identity, which the saved file cannot keep
+                models = [a for a in given if isinstance(a, keras.Model)]
+                own = [obj for model in models for obj in (model, *model.layers)]
+                meta["given_itself"] = any(value is obj for obj in own)
+                meta["given_layers"] = [layer.name for layer in value.layers if any(layer is obj for obj in own)]
         except BaseException as error:  # the answer's own error is part of the result
             meta = {{"status": "error", "error": "{{}}: {{}}".format(type(error).__name__, error)[:500]}}
             if isinstance(error, KeyError) and error.args == ({function!r},):
@@ -189,6 +195,8 @@ def load_value(stem: str, exercise: Exercise | None = None, case: Case | None = 
                 warnings.simplefilter("always")
                 model = keras.models.load_model(stem + ".keras", safe_mode=True)
             model.grader_stale_optimizer = stale_optimizer([str(w.message) for w in caught])
+            # Which of its layers were the very objects the answer was given (recorded in its kernel).
+            model.grader_given = (meta.get("given_itself", False), set(meta.get("given_layers", ())))
             return model
         if kind == "array":
             return np.load(stem + ".npy", allow_pickle=False)

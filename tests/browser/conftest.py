@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from labserver import free_port, serving
 
-from course.paths import LAB_SETTINGS, ROOT, TEST_ARTIFACTS
+from course.paths import LAB_SETTINGS, TEST_ARTIFACTS
 from course.settings import TEST_ENV
 
 ARTIFACTS = TEST_ARTIFACTS

@@ -81,7 +81,7 @@ def test_each_exercise_is_a_prompt_an_answer_and_a_check(path):
     for index, cell in enumerate(nb.cells):
         answer = exercise_id(cell)
         if not answer:
-            assert not has_region(cell.source, "### BEGIN SOLUTION"), f"cell {index}: a solution region outside an exercise"
+            assert not has_region(cell.source, "### BEGIN SOLUTION"), f"cell {index}: a solution outside an exercise"
             continue
         assert cell.metadata["course"] == {"exercise": answer}, f"cell {index}: metadata holds only the id"
         assert answer.startswith(path.name[:2] + "."), f"cell {index}: exercise {answer} is not this lesson's"

@@ -50,6 +50,8 @@ class Lesson:
         assert not leaks, f"the report for {mutant.id} prints solution lines {leaks}:\n{report!r}"
         if mutant.grading_blind:
             assert graded.points == graded.max_points, f"{mutant.id} is marked grading-blind but loses points"
+            assert any(o.advice and not o.passed for o in report.outcomes), f"no advice in the notebook for {mutant.id}"
+            return
         else:
             assert graded.points < graded.max_points, f"{mutant.id} gets full marks in grading"
         if mutant.hidden_only:

@@ -12,7 +12,7 @@ def build_late(n_features):
     model = keras.Sequential([layers.Dense(16, activation="relu"), layers.Dense(1, activation="sigmoid")])
     model.build((n_features,))
     return model
-''', words=('None',)),
+''', words=('batch dimension', 'None')),
     Wrong('02.1', 'hard-codes 30 features', '''
 def build_late(n_features):
     model = keras.Sequential([layers.Dense(16, activation="relu"), layers.Dense(1, activation="sigmoid")])
@@ -35,7 +35,7 @@ def build_late(n_features):
 def digits_cnn():
     return keras.Sequential([keras.Input(shape=(64,)), layers.Conv2D(8, 3, padding="same", activation="relu"),
                              layers.MaxPooling2D(), layers.Flatten(), layers.Dense(10, activation="softmax")])
-''', words=('ndim',)),
+''', words=('4 dimensions', 'reshape')),
     Wrong('02.2', 'valid padding', '''
 def digits_cnn():
     return keras.Sequential([keras.Input(shape=(64,)), layers.Reshape((8, 8, 1)),
@@ -78,7 +78,6 @@ def layer_output_shapes(model):
     return [(None, 8, 8, 1), (None, 6, 6, 4), (None, 3, 3, 4), (None, 36), (None, 3)]
 ''', hidden_only='another model is a hidden grading case'),
     Wrong('02.3', 'lists instead of tuples', '''
-        grading_blind="a saved answer is JSON, where tuples become lists")
 def layer_output_shapes(model):
     return [list(layer.output.shape) for layer in model.layers]
 ''', words=('tuple',), grading_blind='a saved answer is JSON, where tuples become lists'),

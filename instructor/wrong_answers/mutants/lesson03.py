@@ -48,15 +48,13 @@ def to_functional(seq):
     return keras.Model(inputs, layers.Dense(10, activation="softmax", name="digit")(hidden))
 ''', words=('copy', 'seq.inputs[0]')),
     Wrong('03.3', 'clones the model and copies the weights', '''
-        grading_blind="a saved file keeps the weights, not which layer objects the model uses")
 def to_functional(seq):
     inputs = keras.Input(shape=(64,))
     hidden = layers.Dense(24, activation="relu", name="hidden")(inputs)
     model = keras.Model(inputs, layers.Dense(10, activation="softmax", name="digit")(hidden))
     model.set_weights(seq.get_weights())
     return model
-''', words=('copy', 'seq.inputs[0]'),
-          grading_blind='a saved file keeps the weights, not which layer objects the model uses'),
+''', words=('copy', 'seq.inputs[0]')),
     Wrong('03.3', 'the lists seq.inputs and seq.outputs', '''
 def to_functional(seq):
     return keras.Model(seq.inputs, seq.outputs)

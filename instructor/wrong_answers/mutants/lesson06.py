@@ -61,7 +61,7 @@ def compile_digit_and_parity(model):
     Wrong('06.3', 'indexes the dict like a list', '''
 def odd_digits(model, x):
     return model.predict(x, verbose=0)[1][:, 0] > 0.5
-''', words=('KeyError',)),
+''', words=('dict', 'name')),
     Wrong('06.3', 'keeps the column dimension', '''
 def odd_digits(model, x):
     return model.predict(x, verbose=0)["is_odd"] > 0.5

@@ -9,7 +9,7 @@ def residual_mlp_model(width):
     stem = layers.Dense(width, activation="relu")(pixels)
     block = layers.Dense(width, activation="relu")(stem)
     return keras.Model(pixels, layers.Dense(10, activation="softmax")(layers.Add()([pixels, block])))
-''', words=('incompatible shapes', 'one shape')),
+''', words=('one shape',)),
     Wrong('07.1', 'block on the pixels, not on the stem', '''
 def residual_mlp_model(width):
     pixels = keras.Input(shape=(64,))
@@ -67,7 +67,7 @@ def _block(channels, filters, project, padding="same", last_relu=False, end_relu
 
 def conv_block_model(channels, filters):
     return _block(channels, filters, project=False)
-''', words=('incompatible shapes', '1×1 Conv2D')),
+''', words=('one shape', '1×1 Conv2D')),
     Wrong('07.2', 'relu inside the block, none after the sum', '''
 def _block(channels, filters, project, padding="same", last_relu=False, end_relu=None):
     maps = keras.Input(shape=(8, 8, channels))
@@ -95,7 +95,7 @@ def _block(channels, filters, project, padding="same", last_relu=False, end_relu
 
 def conv_block_model(channels, filters):
     return _block(channels, filters, project=channels != filters, padding="valid")
-''', words=('incompatible shapes', "padding='same'")),
+''', words=('one shape', "padding='same'")),
     Wrong('07.2', 'relu on both convolutions and after the sum', '''
 def _block(channels, filters, project, padding="same", last_relu=False, end_relu=None):
     maps = keras.Input(shape=(8, 8, channels))

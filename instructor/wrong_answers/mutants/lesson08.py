@@ -63,7 +63,6 @@ def _triplets(y, n, rng, exclude_anchor=True, images=None):
     return {"anchor": anchor, "positive": positive, "negative": negative}
 
 
-        hidden_only="other labels, of another length, are a hidden grading case")
 def make_triplets(y, n, seed):
     return _triplets(y, n, np.random.default_rng(seed), images=120)
 ''', hidden_only='other labels, of another length, are a hidden grading case'),

@@ -15,7 +15,7 @@ def _change(activation, all_layers=False):
 
 def with_activation(model, activation):
     return keras.models.clone_model(model, clone_function=_change(activation))
-''', words=('set_weights',)),
+''', words=('copy', 'weights')),
     Wrong('10.1', 'changes the output layer too', '''
 def _change(activation, all_layers=False):
     def change(layer):
@@ -93,21 +93,19 @@ def replace_head(model, classes):
     return model
 ''', hidden_only='two classes are a hidden grading case'),
     Wrong('10.1', 'changes the given model in place', '''
-        grading_blind="no saved file keeps object identity: only the notebook's check can see it")
 def with_activation(model, activation):
     for layer in model.layers:
         if isinstance(layer, layers.Dense) and layer.name != "digit":
             layer.activation = keras.activations.get(activation)
     return model
-''', words=('clone',), grading_blind="no saved file keeps object identity: only the notebook's check can see it"),
+''', words=('clone',)),
     Wrong('10.2', 'clones the trained model first', '''
-        grading_blind="a clone with the trained weights predicts the same: only object identity tells")
 def add_parity_head(model):
     clone = keras.models.clone_model(model)
     clone.set_weights(model.get_weights())
     is_odd = layers.Dense(1, activation="sigmoid", name="is_odd")(clone.get_layer("hidden").output)
     return keras.Model(clone.inputs[0], {"digit": clone.outputs[0], "is_odd": is_odd})
-''', words=('copy',), grading_blind='a clone with the trained weights predicts the same: only object identity tells'),
+''', words=('copy',)),
     Wrong('10.3', 'rebuilds the stack with fresh layers', '''
 def replace_head(model, classes):
     stack = [layers.Dense(layer.units, activation=layer.activation, name=layer.name) for layer in model.layers[:-1]]

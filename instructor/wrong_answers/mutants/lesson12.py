@@ -130,7 +130,6 @@ def _capstone(width=32, shared=True, residual=True):
     return keras.Model({"left": left, "right": right}, {"digit": digit, "is_odd": is_odd})
 
 
-        hidden_only="the default width is 32, so only the grader's other width shows it")
 def build_capstone(width=32):
     return _capstone(32)
 ''', hidden_only="the default width is 32, so only the grader's other width shows it"),
@@ -190,7 +189,6 @@ def _halves(images):
     return {"left": grid[:, :, :4].reshape(-1, 32), "right": grid[:, :, 4:].reshape(-1, 32)}
 
 
-        hidden_only="the public labels are the notebook's labels; only the grader's other labelling shows it")
 def train_capstone(model, images, labels):
     from course import data
 

@@ -58,7 +58,8 @@ def make_solution(tmp_path, cells):
 
 def test_lesson_keeps_everything_but_solutions_and_outputs(tmp_path, demo_lesson):
     solved = nbformat.v4.new_code_cell("def f():\n    ### BEGIN SOLUTION\n    return 42\n    ### END SOLUTION")
-    solved.metadata = {"course": {"exercise": "99.1"}, "tags": ["keep-me"], "execution": {"iopub.status.busy": "2026-12-07T05:00:00Z"}}
+    solved.metadata = {"course": {"exercise": "99.1"}, "tags": ["keep-me"],
+                       "execution": {"iopub.status.busy": "2026-12-07T05:00:00Z"}}
     solved.outputs = [nbformat.v4.new_output("stream", text="42\n")]
     solved.execution_count = 3
     whole = nbformat.v4.new_code_cell("answer = 42")
