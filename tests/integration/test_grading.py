@@ -12,7 +12,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from instructor.build import SOLUTIONS, lesson_notebooks
+from course.notebooks import exercise_id, lesson_files
+from course.paths import LESSONS, SOLUTIONS
 
 BASE = SOLUTIONS / "02_shapes_and_building.ipynb"  # the quickest lesson to run
 # An untouched lesson graded end to end here, the quickest (every exercise's stub is also graded
@@ -21,7 +22,7 @@ UNTOUCHED = ("02_shapes_and_building",)
 
 
 def untouched_lessons() -> list[Path]:
-    return [path for path in lesson_notebooks() if path.stem in UNTOUCHED]
+    return [path for path in lesson_files(LESSONS) if path.stem in UNTOUCHED]
 
 
 def grade(paths: list[Path], out: Path, *options: str) -> subprocess.CompletedProcess:
@@ -44,17 +45,17 @@ def notes(result: dict, exercise: str) -> str:
 @pytest.fixture(scope="module")
 def whole_course(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     out = tmp_path_factory.mktemp("course")
-    done = grade(sorted(SOLUTIONS.glob("*.ipynb")) + untouched_lessons(), out, "--jobs", "2")
+    done = grade(lesson_files(SOLUTIONS) + untouched_lessons(), out, "--jobs", "2")
     return out, done
 
 
 def test_every_solution_gets_full_marks(whole_course):
     out, done = whole_course
     assert done.returncode == 0, done.stdout + done.stderr
-    count = len(list(SOLUTIONS.glob("*.ipynb"))) + len(UNTOUCHED)
+    count = len(lesson_files(SOLUTIONS)) + len(UNTOUCHED)
     assert f"[{count}/{count}]" in done.stdout  # progress, one line per submission
     graded = results(out)
-    for path in SOLUTIONS.glob("*.ipynb"):
+    for path in lesson_files(SOLUTIONS):
         result = graded[f"solutions__{path.stem}"]
         assert result["status"] == "graded", result["reason"]
         assert result["score"] == result["max_score"] > 0, (path.name, points(result))
@@ -71,7 +72,7 @@ def test_untouched_lessons_get_zero(whole_course):
 def test_gradebook_has_a_row_per_submission_and_a_column_per_exercise(whole_course):
     out, _ = whole_course
     rows = list(csv.DictReader((out / "grades.csv").open()))
-    assert len(rows) == len(list(SOLUTIONS.glob("*.ipynb"))) + len(UNTOUCHED)
+    assert len(rows) == len(lesson_files(SOLUTIONS)) + len(UNTOUCHED)
     assert {"submission", "score", "max_score", "exercise 01.1", "exercise 06.3"} <= set(rows[0])
     assert (out / "feedback" / "solutions__01_two_ways.html").read_text().count("✓") >= 10
 
@@ -80,7 +81,7 @@ def test_gradebook_has_a_row_per_submission_and_a_column_per_exercise(whole_cour
 
 
 def cell_index(nb: nbformat.NotebookNode, exercise: str) -> int:
-    return next(i for i, c in enumerate(nb.cells) if c.metadata.get("course", {}).get("id") == exercise)
+    return next(i for i, c in enumerate(nb.cells) if exercise_id(c) == exercise)
 
 
 def set_answer(nb: nbformat.NotebookNode, exercise: str, source: str) -> None:
@@ -227,11 +228,11 @@ def test_unusable_files_get_a_row_with_a_reason(tampered, name, reason):
     assert "could not be graded" in (out / "feedback" / f"{name}.html").read_text()
 
 
-def test_hidden_checks_are_named_without_their_message(tampered):
+def test_hidden_checks_keep_their_reason_for_the_instructor_and_only_their_name_for_the_learner(tampered):
     out, _, _ = tampered
     exercise = next(e for e in results(out)["wrong_answer"]["exercises"] if e["id"] == "02.3")
-    hidden = [c for c in exercise["checks"] if c["hidden"]]
-    assert hidden and all(c["message"] is None for c in hidden)
+    hidden = [c for c in exercise["checks"] if c["hidden"] and not c["passed"]]
+    assert hidden and all(c["message"] for c in hidden), "the instructor's results/*.json keeps every reason"
     page = (out / "feedback" / "wrong_answer.html").read_text()
     assert "works for another model" in page and "(None, 5)" not in page
 
