@@ -39,13 +39,13 @@ site:
 	$(BOOTSTRAP) run -m course site $(ARGS)
 
 bench:
-	$(BOOTSTRAP) run -m instructor.benchmark $(ARGS)
+	$(BOOTSTRAP) run -m course bench $(ARGS)
 
 heldout:
 	$(BOOTSTRAP) run -m course heldout $(ARGS)
 
 pictures:
-	$(BOOTSTRAP) run -m instructor.pictures
+	$(BOOTSTRAP) run -m course pictures
 
 install:
 	$(BOOTSTRAP) install

@@ -2,9 +2,9 @@
 
     python -m course validate NOTEBOOK ...    restart and run all, then every exercise's public checks
 
-The instructor checkout adds `build`, `refresh`, `release`, `grade`, `export-nbgrader` and
-`expectations` through the `course.commands` entry points of its `pyproject.toml`; the learner
-bundle has none of them, so this module never names the instructor's code.
+The instructor checkout adds its commands through the `course.commands` entry points of its
+`pyproject.toml` (the one list of them); the learner bundle has none, so this module never names
+the instructor's code or commands.
 """
 
 from __future__ import annotations
@@ -38,9 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     if command not in available:
         print(f"python -m course: no command {command!r} here; commands: {', '.join(sorted(available))}.",
               file=sys.stderr)
-        if command in {"build", "refresh", "release", "grade", "export-nbgrader", "expectations"}:
-            print(f"`{command}` belongs to the instructor kit: run it in the instructor's checkout of the course.",
-                  file=sys.stderr)
+        if set(available) == set(LEARNER_COMMANDS):  # a learner bundle: every other command is the kit's
+            print("Other commands (grade, build, release, ...) belong to the instructor kit: run them in the "
+                  "instructor's checkout of the course.", file=sys.stderr)
         return 2
     try:
         run = load(available[command])

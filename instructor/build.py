@@ -25,8 +25,7 @@ from instructor.notebooks import LESSON, NOTEBOOK_METADATA, SYNC, AddBanner, Bui
 
 REBUILD_HINT = "run `make lessons` (python -m course build) and commit solutions/ and lessons/"
 
-__all__ = ["BuildError", "NOTEBOOK_METADATA", "build_lesson", "is_exercise_cell", "lesson_text", "stale_lessons",
-           "write_lessons"]
+__all__ = ["build_lesson", "is_exercise_cell", "lesson_text", "stale_lessons", "write_lessons"]
 
 
 def is_exercise_cell(cell: nbformat.NotebookNode) -> bool:

@@ -1,13 +1,8 @@
-"""The instructor kit's commands, reached as `python -m course COMMAND` (entry points in pyproject.toml).
+"""The instructor kit's commands, reached as `python -m course COMMAND`.
 
-    python -m course build [--check]          regenerate lessons/ from solutions/ (make lessons)
-    python -m course refresh [NOTEBOOK ...]   re-execute solutions for their stored outputs (make outputs)
-    python -m course expectations [--check]   rewrite the data the public checks compare with
-    python -m course release DIR              write the learner bundle (make release)
-    python -m course grade SUBMISSION ... --out DIR [--jobs N]   grade a class (see instructor.grading)
-    python -m course grade merge DIR ... --out DIR               join sharded grading runs
-    python -m course export-nbgrader OUT      the solutions as an nbgrader source folder
-    python -m course site [--out _site]       the course website (make site; see instructor.site)
+The one list of them is the `course.commands` entry points in pyproject.toml: `python -m course --help`
+prints it, and the learner's `python -m course` knows nothing else of the kit. Each command's own
+`--help` says what it does.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from pathlib import Path
 import nbformat
 
 from course.paths import ROOT, SOLUTIONS
+from course.settings import KERNEL_ENV
 
 FOLDER = ROOT / ".github" / "readme"
 DPI = 72  # small files: the README shows them at about 700 px wide
@@ -92,11 +93,14 @@ def feedback(folder: Path, chromium: str) -> Path:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    if argv:
+        raise SystemExit("python -m course pictures takes no arguments")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         raise SystemExit("the feedback picture needs Chromium: run `apt-get install chromium` and retry")
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow loads: no C++ log lines
+    for name, value in KERNEL_ENV.items():  # before TensorFlow loads: no C++ log lines
+        os.environ.setdefault(name, value)
     FOLDER.mkdir(parents=True, exist_ok=True)
     for path in [*architecture_and_curves(FOLDER), feedback(FOLDER, chromium)]:
         print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KB)")

@@ -18,8 +18,10 @@ from playwright.sync_api import Page, expect
 from test_lab import open_in_lab, open_notebook, run_all_cells
 
 from course.paths import TEST_ARTIFACTS
-from instructor.build import NOTEBOOK_METADATA
+from instructor.notebooks import NOTEBOOK_METADATA
 from widgets.quiz_items import ITEMS
+
+pytestmark = pytest.mark.browser  # a real JupyterLab in Chromium: .ci/run runs these after make test
 
 ARTIFACTS = TEST_ARTIFACTS
 THEMES = "/lab/api/settings/@jupyterlab/apputils-extension:themes"

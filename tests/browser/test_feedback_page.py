@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from a11y import axe_violations
 from playwright.sync_api import Page, expect
 
 from instructor.grading.grader import CheckResult, ExerciseResult, SubmissionResult
 from instructor.grading.report import write_result
+
+pytestmark = pytest.mark.browser  # Chromium: .ci/run runs these after make test
 
 
 def graded() -> SubmissionResult:

@@ -19,6 +19,8 @@ from course import bootstrap
 from course.paths import LESSONS, START_PAGE
 from course.settings import KERNEL_ENV, kernel_environment
 
+pytestmark = pytest.mark.browser  # a real JupyterLab in Chromium: .ci/run runs these after make test
+
 KERNEL_TIMEOUT = 120_000  # ms: kernel start on a loaded 2-core machine
 QUIET = 5_000  # ms the page must stay free of pop-ups once the kernel is idle
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
+import pytest
 from playwright.sync_api import Page, expect
 
-from course.paths import ROOT, START_PAGE
+from course.paths import ROOT, SOLUTIONS, START_PAGE
 from instructor import catalog
-from instructor.build import NOTEBOOK_METADATA
+from instructor.notebooks import NOTEBOOK_METADATA
 from widgets.quiz_items import APIS, ITEMS
 from widgets.style import HIGHLIGHT, HOVER
+
+pytestmark = pytest.mark.browser  # a real JupyterLab in Chromium: .ci/run runs these after make test
 
 
 def rgb(colour: str) -> str:
@@ -114,7 +117,7 @@ def test_start_page_links_open_the_lessons(page: Page, lab, screenshot):
     first = catalog.LESSONS[0]
     (root / first.file).write_bytes((ROOT / "lessons" / first.file).read_bytes())
     open_notebook(page, lab, START_PAGE, folder="lessons")
-    page.get_by_role("link", name=first.title()).click()
+    page.get_by_role("link", name=first.title(SOLUTIONS)).click()
     expect(page.get_by_role("tab", name=first.file)).to_be_visible()
     expect(page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")).to_contain_text("YOUR CODE HERE")
 

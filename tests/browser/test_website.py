@@ -23,7 +23,7 @@ from a11y import axe_violations
 from labserver import free_port, serving
 from playwright.sync_api import Page, expect
 
-from course.paths import START_PAGE
+from course.paths import SOLUTIONS, START_PAGE
 from instructor import catalog
 from instructor import site as course_site
 
@@ -79,7 +79,7 @@ def test_every_lesson_page_shows_its_pictures_and_launch_links(page: Page, site,
     for lesson in catalog.LESSONS:
         stem = Path(lesson.file).stem
         page.goto(f"{served}/{stem}.html", wait_until="load")
-        expect(page.locator("main h1").first).to_contain_text(lesson.title().split("`")[0].strip())
+        expect(page.locator("main h1").first).to_contain_text(lesson.title(SOLUTIONS).split("`")[0].strip())
         broken = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
                                ".map(i => i.src)")
         assert not broken, f"{stem}: pictures that did not load: {broken}"

@@ -7,10 +7,13 @@ import json
 from pathlib import Path
 
 import nbformat
+import pytest
 from playwright.sync_api import Locator, Page, expect
 from test_lab import open_in_lab, run_all_cells
 
-from instructor.build import NOTEBOOK_METADATA
+from instructor.notebooks import NOTEBOOK_METADATA
+
+pytestmark = pytest.mark.browser  # a real JupyterLab in Chromium: .ci/run runs these after make test
 
 NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 CELLS = f"{NOTEBOOK} .jp-Notebook > .jp-Cell"

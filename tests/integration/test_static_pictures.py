@@ -12,10 +12,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from course.execute import execute
+from course.notebooks import WIDGET_VIEW
 from course.paths import ROOT
 from course.settings import kernel_environment
-from instructor.build import NOTEBOOK_METADATA
-from instructor.refresh import WIDGET_VIEW, portable
+from instructor.notebooks import NOTEBOOK_METADATA
+from instructor.refresh import portable
 
 SETUP = '''\
 import keras

@@ -6,7 +6,7 @@ import pytest
 from course import notebooks
 from course.catalog import Lesson
 from instructor import build
-from instructor.notebooks import BuildError, replace_regions
+from instructor.notebooks import NOTEBOOK_METADATA, BuildError, replace_regions
 
 STUB = "...  # YOUR CODE HERE"
 
@@ -77,7 +77,7 @@ def test_lesson_keeps_everything_but_solutions_and_outputs(tmp_path, demo_lesson
     assert stub.metadata == {"course": {"exercise": "99.1"}, "tags": ["keep-me"]}  # an allowlist: no timings
     assert whole_stub.source == STUB
     assert prose_stub.source == "Explain:\nYOUR ANSWER HERE"
-    assert lesson.metadata == build.NOTEBOOK_METADATA
+    assert lesson.metadata == NOTEBOOK_METADATA
     assert build.write_lessons(solutions, lessons) == []  # idempotent
 
 
