@@ -187,7 +187,7 @@ def tampered(tmp_path_factory) -> tuple[Path, dict[str, str], subprocess.Complet
     paths += [folder / "corrupt.ipynb", folder / "picture.ipynb", folder / "homework.ipynb"]
     digests = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
     out = tmp_path_factory.mktemp("graded")
-    done = grade(paths, out, "--jobs", "2", "--cell-timeout", "10", "--memory-gb", "4")
+    done = grade(paths, out, "--jobs", "2", "--cell-timeout", "20", "--memory-gb", "4")  # 20 s: a loaded machine
     return out, digests, done
 
 
