@@ -1,4 +1,4 @@
-"""Lesson 13 · grading: another number of features, longer sequences of other widths."""
+"""Lesson 13 · grading: another number of features; longer sequences of another width and padding value."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from course.checks import Check, Input, extend
 from course.exercises.lesson13 import affine_data, learns, padded_sequences, skips_padding
 
 AFFINE_3 = affine_data(3, seed=31)
-SEQUENCES_LONG = padded_sequences(6, 9, 2, seed=31)
+SEQUENCES_LONG = padded_sequences(9, 9, 2, seed=31, pad_value=-2.0, zero_steps=True)
 
 extend(
     "13.1",
@@ -18,8 +18,8 @@ extend(
 
 extend(
     "13.2",
-    cases={"longer": (Input("longer"),)},
+    cases={"longer": (Input("longer"), -2.0)},
     inputs={"longer": lambda: SEQUENCES_LONG["x"]},
-    checks=[Check("skips the padding in longer sequences of two features", skips_padding(SEQUENCES_LONG),
+    checks=[Check("skips the padding (-2) in longer sequences of two features", skips_padding(SEQUENCES_LONG),
                   hidden=True, case="longer")],
 )
