@@ -25,6 +25,7 @@ def affine_data(n_features: int, seed: int) -> dict[str, np.ndarray]:
 
 
 AFFINE = affine_data(4, seed=13)
+AFFINE_3 = affine_data(3, seed=31)
 
 
 def two_weights(n_features: int) -> Callable[[Any], None]:
@@ -53,14 +54,17 @@ def learns(data: dict[str, np.ndarray]) -> Callable[[Any], None]:
 AFFINE_CHECKS = [
     Check("returns the learned 'scale' and 'offset', one value per feature", two_weights(4)),
     Check("learns the scale and offset that made y from x", learns(AFFINE), points=2),
+    Check("learns a scale and offset for 3 features as well (weights sized from the input)", learns(AFFINE_3),
+          case="three_features"),
 ]
 
 register(Exercise(
     id="13.1",
     title="A learnable scale and offset",
     function="learn_affine",
-    cases={"default": (Input("x"), Input("y"))},
-    inputs={"x": lambda: AFFINE["x"], "y": lambda: AFFINE["y"]},
+    cases={"default": (Input("x"), Input("y")), "three_features": (Input("x_3"), Input("y_3"))},
+    inputs={"x": lambda: AFFINE["x"], "y": lambda: AFFINE["y"], "x_3": lambda: AFFINE_3["x"],
+            "y_3": lambda: AFFINE_3["y"]},
     hints=(
         "A layer owns weights when its build() creates them with self.add_weight(...); call() only uses them.",
         "build receives the input shape: one scale and one offset per feature means shape=(input_shape[-1],). "
@@ -70,6 +74,9 @@ register(Exercise(
         "your layer → Model → compile, fit → a dict with scale and offset.",
     ),
     checks=AFFINE_CHECKS,
+    errors=tuple(((words,), "the layer's weights do not fit this number of features: size them in build from the "
+                  "input shape, one value per feature.")
+                 for words in ("Dimensions must be equal", "Incompatible shapes", "cannot be broadcast")),
 ))
 
 

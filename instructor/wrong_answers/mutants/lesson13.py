@@ -202,7 +202,7 @@ class _FourFeatures(_Affine):
 
 def learn_affine(x, y):
     return _affine(x, y, _FourFeatures())
-''', hidden_only='only the grading case has 3 features'),
+''', words=('input shape',)),
     Wrong('13.2', 'padding replaced by zero', '''
 def _masked_model(sequences, pad_value, layer, masking=True):
     inputs = keras.Input(shape=sequences.shape[1:])
