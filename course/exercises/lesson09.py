@@ -100,10 +100,14 @@ def keeps_encoder(collected: Collected) -> None:
     inner = nested_models(model)
     if len(inner) != 1:
         raise CheckFailed(f"expected the encoder as one nested model, found {len(inner)}",
-                          "call the given encoder on the input: features = encoder(pixels).")
+                          "call the given encoder on the input, as a layer of the new model.")
+    if not collected.given_to_answer(inner[0]):
+        raise CheckFailed("the nested encoder is a copy, not the encoder you were given: training the new model "
+                          "would not be training (or sharing) that encoder",
+                          "reuse the encoder object you are given; don't build, clone or reload a new one.")
     if not weights_equal(inner[0].get_weights(), encoder.get_weights()):
         raise CheckFailed("the nested encoder's weights differ from the trained encoder's",
-                          "reuse the encoder you are given; don't build or clone a new one.")
+                          "keep the given encoder's trained weights: don't re-initialise or change them.")
 
 
 def is_compiled(model: Any) -> None:
@@ -141,7 +145,7 @@ register(Exercise(
     checks=[
         Check("takes 64 pixels and ends in a Dense(5) softmax head named digit", head_on_top),
         Check("only the head's kernel and bias are trainable", only_head_trainable, case=ALL),
-        Check("reuses the given encoder with its trained weights", keeps_encoder, case=ALL),
+        Check("nests the very encoder object it was given (not a copy), weights unchanged", keeps_encoder, case=ALL),
         # The grader also trains it (`trains_only_head`, 2 points), which checks the same first.
         Check("is compiled with Adam, sparse categorical cross-entropy and accuracy", is_compiled, graded=False),
     ],

@@ -7,7 +7,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from course.checks import ALL, DEFAULT, Check, CheckFailed, Collected, Exercise, Input, register
+from course.checks import ALL, DEFAULT, CaseError, Check, CheckFailed, Collected, Exercise, Input, register
+from course.checks.runner import call_text
 from course.exercises import expect, given
 
 X = np.random.default_rng(10).random((16, 64), dtype=np.float32)
@@ -36,6 +37,20 @@ def every(tests: list[Callable[[Collected, str], None]], case: str) -> Callable[
     return test
 
 
+def each_public(test: Callable[[Collected, str], None], function: str) -> Callable[[Collected], None]:
+    """`test` on every public case (a functional and a Sequential model, two activations...), the
+    failing call named in the message, so an answer that only fits the first case is seen in the notebook."""
+    def run(collected: Collected) -> None:
+        for case in (c for c in collected.cases if c.public):
+            try:
+                test(collected, case.name)
+            except CheckFailed as failure:
+                if isinstance(collected.values.get(case.name), CaseError):
+                    raise  # its message already names the call
+                raise CheckFailed(f"{call_text(function, case.args)}: {failure.message}", failure.hint) from None
+    return run
+
+
 # 10.1 · Same weights, new activation
 
 
@@ -58,6 +73,11 @@ def new_activations(collected: Collected, case: str = DEFAULT) -> None:
     got = {layer.name: activation_name(layer) for layer in dense_layers(model)}
     wanted = {name: ("softmax" if name == "digit" else activation) for name in got}
     if got != wanted:
+        hidden = {value for name, value in got.items() if name != "digit"}
+        if len(hidden) == 1 and hidden != {activation} and got.get("digit") == "softmax":
+            raise CheckFailed(f"expected activations {wanted}, got {got}: every hidden Dense layer uses "
+                              f"{hidden.pop()!r}, not the activation argument",
+                              "use the activation the function is given, not a fixed name.")
         raise CheckFailed(f"expected activations {wanted}, got {got}",
                           'in clone_function, change config["activation"] for every Dense layer but "digit".')
 
@@ -69,20 +89,21 @@ def carries_weights(collected: Collected, case: str = DEFAULT) -> None:
                           "clone_model makes new weights: copy the trained model's weights into the clone.")
 
 
-def is_a_new_model(collected: Collected) -> None:
-    model = collected.value()
-    if collected.given_to_answer(model) or any(collected.given_to_answer(layer) for layer in model.layers):
+def is_a_new_model(collected: Collected, case: str = DEFAULT) -> None:
+    model = collected.value(case)
+    if collected.given_to_answer(model, case) or any(collected.given_to_answer(layer, case) for layer in model.layers):
         raise CheckFailed("the answer reuses the given model's layers", "return a clone, not the model itself.")
 
 
 CLONE_TESTS = [same_architecture, new_activations, carries_weights]
+FUNCTION_10_1 = "with_activation"
 
 register(Exercise(
     id="10.1",
     title="Same weights, new activation",
-    function="with_activation",
-    cases={"default": (Input("model"), "tanh")},
-    inputs={"model": partial(given.model, "10.1-model")},
+    function=FUNCTION_10_1,
+    cases={"default": (Input("model"), "tanh"), "sequential": (Input("seq_model"), "sigmoid")},
+    inputs={"model": partial(given.model, "10.1-model"), "seq_model": partial(given.model, "10.1-seq-model")},
     hints=(
         'keras.models.clone_model can change each layer as it copies it.',
         'clone_function gets a layer and returns a new one from an edited get_config(); the clone has fresh '
@@ -91,10 +112,12 @@ register(Exercise(
         'set_weights from the original; return the clone.',
     ),
     checks=[
-        Check("keeps the Dense layers' names and sizes", same_architecture, case=ALL),
-        Check("uses the new activation in every Dense layer but digit", new_activations, case=ALL),
-        Check("carries the trained weights over", carries_weights, points=2, case=ALL),
-        Check("returns a clone, not the model it was given", is_a_new_model, case=ALL),
+        Check("keeps the Dense layers' names and sizes (functional and Sequential)",
+              each_public(same_architecture, FUNCTION_10_1), case=ALL),
+        Check("uses the activation it is given in every Dense layer but digit",
+              each_public(new_activations, FUNCTION_10_1), case=ALL),
+        Check("carries the trained weights over", each_public(carries_weights, FUNCTION_10_1), points=2, case=ALL),
+        Check("returns a clone, not the model it was given", each_public(is_a_new_model, FUNCTION_10_1), case=ALL),
     ],
 ))
 
@@ -142,20 +165,21 @@ def digit_unchanged(collected: Collected, case: str = DEFAULT) -> None:
                           "use the trained model's own output tensor, model.outputs[0].")
 
 
-def shares_layers(collected: Collected) -> None:
-    if not collected.given_to_answer(collected.value().get_layer("hidden")):
+def shares_layers(collected: Collected, case: str = DEFAULT) -> None:
+    if not collected.given_to_answer(collected.value(case).get_layer("hidden"), case):
         raise CheckFailed("the hidden layer is a copy, not the trained layer itself",
                           'branch from model.get_layer("hidden").output; don\'t clone or rebuild.')
 
 
 PARITY_TESTS = [two_outputs, head_on_hidden, digit_unchanged]
+FUNCTION_10_2 = "add_parity_head"
 
 register(Exercise(
     id="10.2",
     title="A parity head on a trained model",
-    function="add_parity_head",
-    cases={"default": (Input("model"),)},
-    inputs={"model": partial(given.model, "10.2-model")},
+    function=FUNCTION_10_2,
+    cases={"default": (Input("model"),), "sequential": (Input("seq_model"),)},
+    inputs={"model": partial(given.model, "10.2-model"), "seq_model": partial(given.model, "10.2-seq-model")},
     hints=(
         'The trained layers and tensors can be reused as they are.',
         "The new head reads the hidden layer's output tensor; the digit output is the model's own output "
@@ -164,10 +188,14 @@ register(Exercise(
         '"is_odd": ...}).',
     ),
     checks=[
-        Check("has outputs digit (None, 10) and is_odd (None, 1)", two_outputs, case=ALL),
-        Check("grows a Dense(1) sigmoid head named is_odd from the hidden layer", head_on_hidden, case=ALL),
-        Check("predicts the digit exactly as the trained model does", digit_unchanged, points=2, case=ALL),
-        Check("shares the trained layers instead of copying them", shares_layers, case=ALL),
+        Check("has outputs digit (None, 10) and is_odd (None, 1), from a functional and a Sequential model",
+              each_public(two_outputs, FUNCTION_10_2), case=ALL),
+        Check("grows a Dense(1) sigmoid head named is_odd from the hidden layer",
+              each_public(head_on_hidden, FUNCTION_10_2), case=ALL),
+        Check("predicts the digit exactly as the trained model does", each_public(digit_unchanged, FUNCTION_10_2),
+              points=2, case=ALL),
+        Check("shares the trained layers instead of copying them", each_public(shares_layers, FUNCTION_10_2),
+              case=ALL),
     ],
 ))
 
@@ -187,8 +215,14 @@ def new_head(collected: Collected, case: str = DEFAULT) -> None:
         raise CheckFailed(f"expected layers {wanted}, got {names}",
                           'pop() the last layer, then add(layers.Dense(classes, ..., name="head")).')
     head = model.layers[-1]
-    if type(head).__name__ != "Dense" or head.units != classes or activation_name(head) != "softmax":
-        raise CheckFailed(f"the head should be Dense({classes}, activation='softmax')")
+    if type(head).__name__ != "Dense":
+        raise CheckFailed(f"the head is a {type(head).__name__}, not a Dense layer")
+    if head.units != classes:
+        raise CheckFailed(f"the head has {head.units} units for {classes} classes",
+                          "one unit per class: size the head from the classes argument, not a fixed number.")
+    if activation_name(head) != "softmax":
+        raise CheckFailed(f"the head uses {activation_name(head)}, not softmax",
+                          "the new head gives class probabilities: activation='softmax'.")
 
 
 def keeps_weights(collected: Collected, case: str = DEFAULT) -> None:
@@ -200,12 +234,13 @@ def keeps_weights(collected: Collected, case: str = DEFAULT) -> None:
 
 
 HEAD_TESTS = [is_sequential, new_head, keeps_weights]
+FUNCTION_10_3 = "replace_head"
 
 register(Exercise(
     id="10.3",
     title="Replace the head of a Sequential",
-    function="replace_head",
-    cases={"default": (Input("model"), 3)},
+    function=FUNCTION_10_3,
+    cases={"default": (Input("model"), 3), "five_classes": (Input("model"), 5)},
     inputs={"model": partial(given.model, "10.3-model")},
     hints=(
         'A Sequential can drop its last layer and take a new one.',
@@ -214,8 +249,9 @@ register(Exercise(
         'Shape: pop; add the new head; return the model.',
     ),
     checks=[
-        Check("returns a Sequential model", is_sequential, case=ALL),
-        Check("ends in a new Dense softmax layer named head, with one unit per class", new_head, case=ALL),
-        Check("keeps the other layers' trained weights", keeps_weights, case=ALL),
+        Check("returns a Sequential model", each_public(is_sequential, FUNCTION_10_3), case=ALL),
+        Check("ends in a new Dense softmax layer named head, with one unit per class (3 and 5 classes)",
+              each_public(new_head, FUNCTION_10_3), case=ALL),
+        Check("keeps the other layers' trained weights", each_public(keeps_weights, FUNCTION_10_3), case=ALL),
     ],
 ))

@@ -15,6 +15,7 @@ import numpy as np
 
 from course.checks import ALL, Check, CheckFailed, Exercise, Input, numbered, register
 from course.exercises import expect, given
+from course.exercises.arrays import named_arrays
 
 X = np.random.default_rng(11).random((16, 64), dtype=np.float32)
 
@@ -165,17 +166,9 @@ register(Exercise(
 
 
 def two_arrays(result: Any) -> dict[str, np.ndarray]:
-    if not isinstance(result, dict) or sorted(result) != ["inference", "training"]:
-        got = sorted(result) if isinstance(result, dict) else type(result).__name__
-        raise CheckFailed(f"expected a dict with keys 'inference' and 'training', got {got}")
-    for key, value in result.items():
-        if not isinstance(value, np.ndarray):
-            raise CheckFailed(f"{key!r} has type {type(value).__name__}, not a NumPy array",
-                              "convert a tensor with keras.ops.convert_to_numpy(...).")
-        if value.shape != (len(X), 16):
-            raise CheckFailed(f"{key!r} has shape {value.shape}, expected {(len(X), 16)}",
-                              "return the wrapper's outputs for all rows of x.")
-    return result
+    return named_arrays(result, {"inference": (len(X), 16), "training": (len(X), 16)},
+                        "convert a tensor with keras.ops.convert_to_numpy(...).",
+                        "return the wrapper's outputs for all rows of x.")
 
 
 def inference_is_plain(collected: Any) -> None:
@@ -216,8 +209,9 @@ register(Exercise(
         'Call the model with training=True or False: Keras passes the flag on to inner layers such as Dropout '
         'by itself; predict always runs in inference mode. '
         'Return NumPy arrays (keras.ops.convert_to_numpy).',
-        'Shape: a small model (or layer) with the encoder and Dropout(0.5); call it with training False and '
-        'True; a dict with inference and training.',
+        'Shape: a keras.Model subclass whose __init__ keeps the encoder and a Dropout(0.5) and whose call '
+        'applies one after the other; one instance, called with training False and with True; a dict with '
+        'inference and training.',
     ),
     checks=[Check("in inference, returns the encoder's output unchanged", inference_is_plain, case=ALL),
             Check("in training, drops about half of the outputs and doubles the rest", training_drops_half,

@@ -1,4 +1,5 @@
-"""Lesson 10 · the given models (shipped); grading: Sequential models, other activations and class counts."""
+"""Lesson 10 · the given models (shipped: functional and Sequential); grading: deeper models, another activation
+and another class count."""
 
 from __future__ import annotations
 
@@ -31,8 +32,13 @@ def activation_model() -> Any:
     return digits_model((16, 16), sequential=False, seed=101)
 
 
+@shipped("10.1-seq-model")
 def activation_seq_model() -> Any:
     return digits_model((24, 12), sequential=True, seed=102)
+
+
+def activation_deeper_model() -> Any:
+    return digits_model((20, 16, 12), sequential=False, seed=107)
 
 
 @shipped("10.2-model")
@@ -40,8 +46,14 @@ def parity_model() -> Any:
     return digits_model((16,), sequential=False, seed=103, names=("hidden",))
 
 
+@shipped("10.2-seq-model")
 def parity_seq_model() -> Any:
     return digits_model((24,), sequential=True, seed=104, names=("hidden",))
+
+
+def parity_deeper_model() -> Any:
+    """The hidden layer is not the last one before the output here."""
+    return digits_model((24, 12), sequential=True, seed=108, names=("hidden", "later"))
 
 
 @shipped("10.3-model")
@@ -53,12 +65,13 @@ def deeper_seq_model() -> Any:
     return digits_model((24, 12), sequential=True, seed=106)
 
 
-extend("10.1", cases={"sequential": (Input("seq_model"), "sigmoid")}, inputs={"seq_model": activation_seq_model},
-        checks=[Check("works for a Sequential model and another activation", every(CLONE_TESTS, "sequential"),
-                      hidden=True, case=ALL)])
+extend("10.1", cases={"deeper_elu": (Input("deeper"), "elu")}, inputs={"deeper": activation_deeper_model},
+       checks=[Check("works for a deeper model and another activation", every(CLONE_TESTS, "deeper_elu"),
+                     hidden=True, case=ALL)])
 
-extend("10.2", cases={"sequential": (Input("seq_model"),)}, inputs={"seq_model": parity_seq_model},
-        checks=[Check("works for a Sequential model", every(PARITY_TESTS, "sequential"), hidden=True, case=ALL)])
+extend("10.2", cases={"deeper": (Input("deeper"),)}, inputs={"deeper": parity_deeper_model},
+       checks=[Check("works when the hidden layer is not the last one", every(PARITY_TESTS, "deeper"), hidden=True,
+                     case=ALL)])
 
 extend("10.3", cases={"deeper": (Input("deeper"), 2)}, inputs={"deeper": deeper_seq_model},
-        checks=[Check("works for a deeper model and two classes", every(HEAD_TESTS, "deeper"), hidden=True, case=ALL)])
+       checks=[Check("works for a deeper model and two classes", every(HEAD_TESTS, "deeper"), hidden=True, case=ALL)])

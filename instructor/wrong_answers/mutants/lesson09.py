@@ -43,6 +43,23 @@ def freeze_and_extend(encoder):
     copy.trainable = False
     return _compile(_head(copy))
 ''', words=('encoder',)),
+    Wrong('09.1', 'clones the encoder and copies its weights', '''
+def _head(encoder):
+    pixels = keras.Input(shape=(64,))
+    return keras.Model(pixels, layers.Dense(5, activation="softmax", name="digit")(encoder(pixels)))
+
+
+def _compile(model, optimizer="adam", loss="sparse_categorical_crossentropy", metrics=("accuracy",)):
+    model.compile(optimizer=optimizer, loss=loss, metrics=list(metrics))
+    return model
+
+
+def freeze_and_extend(encoder):
+    copy = keras.models.clone_model(encoder)
+    copy.set_weights(encoder.get_weights())
+    copy.trainable = False
+    return _compile(_head(copy))
+''', words=('copy', 'encoder')),
     Wrong('09.1', 'Keras 2 encoder.output on a Sequential', '''
 def _compile(model, optimizer="adam", loss="sparse_categorical_crossentropy", metrics=("accuracy",)):
     model.compile(optimizer=optimizer, loss=loss, metrics=list(metrics))

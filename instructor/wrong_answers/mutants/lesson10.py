@@ -45,7 +45,7 @@ def with_activation(model, activation):
     clone = keras.models.clone_model(model, clone_function=_change("tanh"))
     clone.set_weights(model.get_weights())
     return clone
-''', hidden_only='another activation is a hidden grading case'),
+''', words=('activation argument',)),
     Wrong('10.2', 'list outputs', '''
 def add_parity_head(model):
     is_odd = layers.Dense(1, activation="sigmoid", name="is_odd")(model.get_layer("hidden").output)
@@ -68,7 +68,7 @@ def add_parity_head(model):
 def add_parity_head(model):
     is_odd = layers.Dense(1, activation="sigmoid", name="is_odd")(model.get_layer("hidden").output)
     return keras.Model(model.input, {"digit": model.output, "is_odd": is_odd})
-''', hidden_only='works on the public functional model; the Sequential one is hidden'),
+''', words=('model.inputs[0]',)),
     Wrong('10.3', 'adds without popping', '''
 def replace_head(model, classes):
     model.add(layers.Dense(classes, activation="softmax", name="head"))
@@ -86,12 +86,30 @@ def replace_head(model, classes):
     model.add(layers.Dense(classes, name="head"))
     return model
 ''', words=('softmax',)),
+    Wrong('10.1', 'functional models only', '''
+def with_activation(model, activation):
+    x = pixels = keras.Input(shape=(64,), name="pixels")
+    for layer in model.layers[1:]:
+        config = layer.get_config()
+        if layer.name != "digit":
+            config["activation"] = activation
+        x = layer.__class__.from_config(config)(x)
+    clone = keras.Model(pixels, x)
+    clone.set_weights(model.get_weights())
+    return clone
+''', words=('Dense layers',)),
+    Wrong('10.2', 'hidden layer as the second layer', '''
+def add_parity_head(model):
+    hidden = model.layers[1].output
+    is_odd = layers.Dense(1, activation="sigmoid", name="is_odd")(hidden)
+    return keras.Model(model.inputs[0], {"digit": model.outputs[0], "is_odd": is_odd})
+''', words=('hidden',)),
     Wrong('10.3', 'hard-codes three classes', '''
 def replace_head(model, classes):
     model.pop()
     model.add(layers.Dense(3, activation="softmax", name="head"))
     return model
-''', hidden_only='two classes are a hidden grading case'),
+''', words=('classes argument',)),
     Wrong('10.1', 'changes the given model in place', '''
 def with_activation(model, activation):
     for layer in model.layers:

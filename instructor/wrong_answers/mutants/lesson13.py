@@ -80,9 +80,9 @@ def learn_affine(x, y):
     return _affine(x, y, _ScaleOnly())
 ''', words=('offset',)),
     Wrong('13.2', 'ignores the mask', '''
-def _masked_model(sequences, layer, masking=True):
+def _masked_model(sequences, pad_value, layer, masking=True):
     inputs = keras.Input(shape=sequences.shape[1:])
-    x = layers.Masking(mask_value=0.0)(inputs) if masking else inputs
+    x = layers.Masking(mask_value=pad_value)(inputs) if masking else inputs
     return keras.Model(inputs, layer(x)).predict(sequences, verbose=0)
 
 
@@ -100,13 +100,13 @@ class _PlainMax(layers.Layer):
         return keras.ops.max(x, axis=1)
 
 
-def masked_max(sequences):
-    return _masked_model(sequences, _PlainMax())
+def masked_max(sequences, pad_value):
+    return _masked_model(sequences, pad_value, _PlainMax())
 ''', words=('padding',)),
     Wrong('13.2', 'no Masking layer', '''
-def _masked_model(sequences, layer, masking=True):
+def _masked_model(sequences, pad_value, layer, masking=True):
     inputs = keras.Input(shape=sequences.shape[1:])
-    x = layers.Masking(mask_value=0.0)(inputs) if masking else inputs
+    x = layers.Masking(mask_value=pad_value)(inputs) if masking else inputs
     return keras.Model(inputs, layer(x)).predict(sequences, verbose=0)
 
 
@@ -131,13 +131,13 @@ class _MaskedMax(_PlainMax):
         return keras.ops.max(x, axis=1)
 
 
-def masked_max(sequences):
-    return _masked_model(sequences, _MaskedMax(), masking=False)
+def masked_max(sequences, pad_value):
+    return _masked_model(sequences, pad_value, _MaskedMax(), masking=False)
 ''', words=('padding',)),
     Wrong('13.2', 'maximum over the features', '''
-def _masked_model(sequences, layer, masking=True):
+def _masked_model(sequences, pad_value, layer, masking=True):
     inputs = keras.Input(shape=sequences.shape[1:])
-    x = layers.Masking(mask_value=0.0)(inputs) if masking else inputs
+    x = layers.Masking(mask_value=pad_value)(inputs) if masking else inputs
     return keras.Model(inputs, layer(x)).predict(sequences, verbose=0)
 
 
@@ -169,9 +169,9 @@ class _MaxOverFeatures(_MaskedMax):
         return keras.ops.max(x, axis=-1)  # the wrong axis: over the features
 
 
-def masked_max(sequences):
-    return _masked_model(sequences, _MaxOverFeatures())
-''', words=('shape', 'axis=1')),
+def masked_max(sequences, pad_value):
+    return _masked_model(sequences, pad_value, _MaxOverFeatures())
+''', words=('shape', 'axis 1')),
     Wrong('13.1', 'weights for exactly four features', '''
 def _affine(x, y, layer, epochs=5):
     keras.utils.set_random_seed(0)
@@ -202,11 +202,11 @@ class _FourFeatures(_Affine):
 
 def learn_affine(x, y):
     return _affine(x, y, _FourFeatures())
-''', hidden_only='only the grading case has 3 features'),
+''', words=('input shape',)),
     Wrong('13.2', 'padding replaced by zero', '''
-def _masked_model(sequences, layer, masking=True):
+def _masked_model(sequences, pad_value, layer, masking=True):
     inputs = keras.Input(shape=sequences.shape[1:])
-    x = layers.Masking(mask_value=0.0)(inputs) if masking else inputs
+    x = layers.Masking(mask_value=pad_value)(inputs) if masking else inputs
     return keras.Model(inputs, layer(x)).predict(sequences, verbose=0)
 
 
@@ -233,8 +233,8 @@ class _ZeroPadding(_PlainMax):
         return keras.ops.max(x, axis=1)
 
 
-def masked_max(sequences):
-    return _masked_model(sequences, _ZeroPadding())
+def masked_max(sequences, pad_value):
+    return _masked_model(sequences, pad_value, _ZeroPadding())
 ''', words=('padding', 'np.inf')),
     Wrong('13.2', "input shape of the check's sequences", '''
 class _PlainMax(layers.Layer):
@@ -256,9 +256,42 @@ class _MaskedMax(_PlainMax):
             x = keras.ops.where(keras.ops.expand_dims(mask, -1), x, -np.inf)
         return keras.ops.max(x, axis=1)
 
-def masked_max(sequences):
+def masked_max(sequences, pad_value):
     inputs = keras.Input(shape=(5, 3))
+    x = layers.Masking(mask_value=pad_value)(inputs)
+    return keras.Model(inputs, _MaskedMax()(x)).predict(sequences, verbose=0)
+''', words=('sequences.shape',)),
+    Wrong('13.2', 'padding found from the values', '''
+class _ZeroStepsMax(layers.Layer):
+    """No mask: treats every step whose values are all 0 as padding."""
+
+    def call(self, x):
+        padding = keras.ops.all(keras.ops.equal(x, 0.0), axis=-1, keepdims=True)
+        return keras.ops.max(keras.ops.where(padding, -np.inf, x), axis=1)
+
+
+def masked_max(sequences, pad_value):
+    inputs = keras.Input(shape=sequences.shape[1:])
+    return keras.Model(inputs, _ZeroStepsMax()(inputs)).predict(sequences, verbose=0)
+''', words=('all 0', 'mask')),
+    Wrong('13.2', 'Masking at 0 whatever the padding', '''
+class _MaskedMax(layers.Layer):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.supports_masking = True
+
+    def compute_mask(self, x, mask=None):
+        return None
+
+    def call(self, x, mask=None):
+        if mask is not None:
+            x = keras.ops.where(keras.ops.expand_dims(mask, -1), x, -np.inf)
+        return keras.ops.max(x, axis=1)
+
+
+def masked_max(sequences, pad_value):
+    inputs = keras.Input(shape=sequences.shape[1:])
     x = layers.Masking(mask_value=0.0)(inputs)
     return keras.Model(inputs, _MaskedMax()(x)).predict(sequences, verbose=0)
-''', hidden_only='only the grading case has other shapes'),
+''', words=('padding value',)),
 ]
