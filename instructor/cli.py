@@ -141,7 +141,8 @@ def evidence(argv: list[str]) -> int:
         seconds = time.perf_counter() - start
         if not args.check:
             registry.write_table(found, table)
-            print(f"{seconds:.0f} s, wrote {found.path.relative_to(Path.cwd()) if found.path.is_relative_to(Path.cwd()) else found.path}")
+            shown = found.path.relative_to(Path.cwd()) if found.path.is_relative_to(Path.cwd()) else found.path
+            print(f"{seconds:.0f} s, wrote {shown}")
             continue
         if not found.path.exists():
             problems = ["no committed table"]

@@ -115,7 +115,8 @@ def differences(expected: Any, actual: Any, tolerance: float = 0.0, where: str =
     if isinstance(expected, list) and isinstance(actual, list):
         if len(expected) != len(actual):
             return [f"{here}: {len(expected)} items committed, {len(actual)} re-run"]
-        return [d for i, (e, a) in enumerate(zip(expected, actual)) for d in differences(e, a, tolerance, f"{where}.{i}")]
+        return [found for i, (e, a) in enumerate(zip(expected, actual))
+                for found in differences(e, a, tolerance, f"{where}.{i}")]
     numbers = (int, float)
     if isinstance(expected, numbers) and isinstance(actual, numbers) and not isinstance(expected, bool):
         return [] if abs(expected - actual) <= tolerance else [f"{here}: committed {expected}, re-run {actual}"]
