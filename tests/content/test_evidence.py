@@ -122,3 +122,19 @@ def test_the_claim_check_catches_a_wrong_number_and_an_unbound_sentence(tmp_path
     assert len(problems) == 1 and "cell 1" in problems[0] and "'0.99'" in problems[0], problems
     unbound = unbound_cells(path)
     assert len(unbound) == 1 and "cell 2" in unbound[0], unbound
+
+
+def test_a_rerun_differs_beyond_the_tolerance_only():
+    committed = {"results": {"a": 0.62, "b": [1, 2], "c": "words"}}
+    assert evidence.differences(committed, committed) == []
+    assert evidence.differences(committed, {"results": {"a": 0.63, "b": [1, 2], "c": "words"}}) == [
+        "results.a: committed 0.62, re-run 0.63"]
+    assert evidence.differences(committed, {"results": {"a": 0.625, "b": [1, 2], "c": "words"}}, tolerance=0.01) == []
+    assert evidence.differences(committed, {"results": {"a": 0.62, "b": [1], "c": "other"}}) == [
+        "results.b: 2 items committed, 1 re-run", "results.c: committed 'words', re-run 'other'"]
+
+
+def test_numbers_are_written_as_the_claim_writes_them():
+    assert written_as(1.0, "1.00") == "1.00" and written_as(0.615, "0.6") == "0.6"
+    assert written_as(3, "three") == "three" and written_as(2, "Two") == "Two" and written_as(34, "34") == "34"
+    assert written_as(-0.06, "−0.06") == "−0.06" and written_as(0.02, "+0.02") == "+0.02"
