@@ -5,13 +5,14 @@
 PYTHON ?= python3
 BOOTSTRAP = $(PYTHON) -m course.bootstrap
 
-.PHONY: help lab test lessons outputs release site bench heldout pictures install clean
+.PHONY: help lab test lessons outputs evidence release site bench heldout pictures install clean
 
 help:
 	@echo "make lab        start JupyterLab on the course (ARGS='--no-browser' to pass options)"
 	@echo "make test       run the whole test suite (ARGS='solutions/01_two_ways.ipynb' for one notebook)"
 	@echo "make lessons    regenerate lessons/ from solutions/"
 	@echo "make outputs    re-execute solutions to refresh their stored outputs (NB=01_two_ways.ipynb for one)"
+	@echo "make evidence   re-run the studies behind the lessons' numbers, write their tables (ARGS='--check --cheap')"
 	@echo "make release   write the learner bundle (no answers) to DIR, e.g. make release DIR=../keras-two-ways-lessons"
 	@echo "make site       build the course website into _site/ (ARGS='--repository URL --jupyterhub URL')"
 	@echo "make bench      measure the suite, every notebook, the widgets and the grader (~25 min; one table)"
@@ -31,6 +32,9 @@ lessons:
 outputs:
 	$(BOOTSTRAP) run -m course refresh $(NB)
 	$(BOOTSTRAP) run -m course build
+
+evidence:
+	$(BOOTSTRAP) run -m course evidence $(ARGS)
 
 release:
 	$(BOOTSTRAP) run -m course release $(DIR)

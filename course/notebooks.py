@@ -9,6 +9,19 @@ An exercise is marked by cell metadata holding only its id (everything else come
 registry): `{"course": {"exercise": "07.1"}}` on the answer cell, `{"course": {"prompt": "07.1"}}` on
 the markdown cell that states it (its heading line is written by `make lessons`), and
 `{"course": {"check": "07.1"}}` on the `course.check(...)` cell below it (written the same way).
+
+A number in the prose that rests on more than the cell above it (a range "over seeds 0–4", "ahead
+on three seeds", "within noise") comes from an evidence table (`instructor/evidence/tables/NAME.json`,
+written by `python -m course evidence NAME`), and the markdown cell that states it *binds* it:
+
+    {"course": {"claims": [{"study": "lesson04_width_sweep", "value": "results.width_1.min", "text": "0.62"},
+                           {"study": "lesson04_width_sweep", "value": "results.width_1.max", "text": "0.82"}]}}
+
+`study` names the table, `value` is a dotted path into it (list items by index), and `text` is the
+number exactly as the cell writes it: it must occur in the cell's source and equal the table's value
+written with the same number of decimals ("1.00" for 1.0, "3" for 3; a whole number may be written as a
+word, "three"). A range "0.62–0.82" is two claims. `tests/content/test_evidence.py` checks every claim,
+and fails on a cell that speaks of seeds or noise (its `PHRASES`) without any claim.
 """
 
 from __future__ import annotations
@@ -48,6 +61,19 @@ def check_id(cell: Any) -> str | None:
     """The id of the exercise this `course.check(...)` cell checks, or None."""
     found = _meta(cell).get("check")
     return found if isinstance(found, str) else None
+
+
+def claims(cell: Any) -> list[dict]:
+    """The evidence claims a markdown cell binds: `[{"study": ..., "value": ..., "text": ...}, ...]`.
+
+    Raises ValueError when the metadata is there but not a list of such dicts (a typo must not pass)."""
+    found = _meta(cell).get("claims", [])
+    keys = {"study", "value", "text"}
+    if not isinstance(found, list) or not all(
+        isinstance(c, dict) and set(c) == keys and all(isinstance(c[k], str) for k in keys) for c in found
+    ):
+        raise ValueError(f"course.claims must be a list of {{study, value, text}} strings, got {found!r}")
+    return found
 
 
 def exercise_ids(cells: Iterable[Any]) -> list[str]:

@@ -100,3 +100,60 @@ def export_nbgrader(argv: list[str]) -> int:
     for path in export(args.out):
         print(f"wrote {path}")
     return 0
+
+
+def evidence(argv: list[str]) -> int:
+    parser = _parser("evidence", "re-run the evidence studies behind the lessons' numbers and write "
+                                 "instructor/evidence/tables/NAME.json (make evidence)")
+    parser.add_argument("names", nargs="*", metavar="NAME", help="studies to run (default: all)")
+    parser.add_argument("--check", action="store_true",
+                        help="re-run and compare with the committed tables; exit 1 naming any that differs")
+    parser.add_argument("--cheap", action="store_true", help="only the studies marked cheap (what CI re-runs)")
+    parser.add_argument("--list", action="store_true", help="list the studies and stop")
+    args = parser.parse_args(argv)
+    from instructor import evidence as registry
+
+    known = registry.studies()
+    unknown = [name for name in args.names if name not in known]
+    if unknown:
+        parser.error(f"no study {', '.join(unknown)}; studies: {', '.join(known)}")
+    chosen = [known[name] for name in (args.names or known) if known[name].cheap or not args.cheap]
+    if args.list:
+        for found in known.values():
+            print(f"{found.name}  lesson {found.lesson}  {'cheap' if found.cheap else 'long'}")
+        return 0
+    os.environ.update(TEST_ENV)  # the kernels' numerics (one thread per op), before TensorFlow loads
+    import time
+
+    import keras
+    import tensorflow as tf
+
+    from course.session import quiet_logging
+
+    quiet_logging()
+    tf.config.experimental.enable_op_determinism()
+    failed = []
+    for found in chosen:
+        print(f"{found.name} ...", end=" ", flush=True)
+        keras.backend.clear_session()
+        start = time.perf_counter()
+        table = registry.table_of(found, found.run())
+        seconds = time.perf_counter() - start
+        if not args.check:
+            registry.write_table(found, table)
+            shown = found.path.relative_to(Path.cwd()) if found.path.is_relative_to(Path.cwd()) else found.path
+            print(f"{seconds:.0f} s, wrote {shown}")
+            continue
+        if not found.path.exists():
+            problems = ["no committed table"]
+        else:
+            problems = registry.differences(registry.read_table(found.name), table, found.tolerance)
+        print(f"{seconds:.0f} s, {'does NOT reproduce' if problems else 'reproduces'}")
+        for problem in problems:
+            print(f"  {problem}")
+        if problems:
+            failed.append(found.name)
+    if failed:
+        print(f"not reproduced: {', '.join(failed)}. Run `python -m course evidence {' '.join(failed)}`, "
+              "then make the prose state what the new table holds (make test checks the bound claims).")
+    return 1 if failed else 0

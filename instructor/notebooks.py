@@ -5,7 +5,7 @@ do what they can; the course adds small ones for what is its own (solution and h
 exercise cells written from the registry, the banner, portable outputs). Which cell is which comes
 from `course.notebooks`, the one place that knows the conventions.
 
-    LESSON       solution → the learner's lesson (stubs, no outputs, a banner)
+    LESSON       solution → the learner's lesson (stubs, no outputs, no evidence claims, a banner)
     REFRESH      an executed solution → what is stored (portable outputs, allowed metadata only)
     SITE         an executed lesson → a website page (no banner, portable outputs)
     TEMPLATE     a solution → the notebook the grader fills with a submission's answers
@@ -28,7 +28,7 @@ from nbconvert.preprocessors import (
 )
 from traitlets import Unicode
 
-from course.notebooks import WIDGET_VIEW, check_id, exercise_id, prompt_id
+from course.notebooks import KEY, WIDGET_VIEW, check_id, exercise_id, prompt_id
 from course.paths import ROOT
 
 BANNER_TAG = "generated-banner"
@@ -168,6 +168,18 @@ class DropCheckCells(Preprocessor):
         return nb, resources
 
 
+class DropEvidenceClaims(Preprocessor):
+    """Remove the evidence claims from markdown metadata: the tables they name are the instructor's."""
+
+    def preprocess_cell(self, cell: Any, resources: dict, index: int) -> tuple[Any, dict]:
+        marks = cell.metadata.get(KEY)
+        if isinstance(marks, dict) and "claims" in marks:
+            del marks["claims"]
+            if not marks:
+                del cell.metadata[KEY]
+        return cell, resources
+
+
 class SetNotebookMetadata(Preprocessor):
     """Exactly the notebook metadata lessons keep (an allowlist), whatever the source carried."""
 
@@ -184,7 +196,7 @@ def allowed_cell_metadata() -> ClearMetadataPreprocessor:
 Chain = list[Callable[[], Preprocessor]]
 
 LESSON: Chain = [SyncExerciseCells, ClearSolutionRegions, RemoveHiddenRegions, ClearOutputPreprocessor,
-                 allowed_cell_metadata, SetNotebookMetadata]
+                 allowed_cell_metadata, DropEvidenceClaims, SetNotebookMetadata]
 SYNC: Chain = [SyncExerciseCells]
 REFRESH: Chain = [PortableOutputs, allowed_cell_metadata, SetNotebookMetadata]
 SITE: Chain = [lambda: TagRemovePreprocessor(remove_cell_tags={BANNER_TAG}), PortableOutputs]
