@@ -51,7 +51,7 @@ def _triplets(y, n, rng, exclude_anchor=True, images=None):
 
 def make_triplets(y, n, seed):
     return _triplets(y, 40, np.random.default_rng(seed))
-''', hidden_only='another number of triplets is a hidden grading case'),
+''', words=('25 integer indices', 'make n triplets')),
     Wrong('08.1', 'hard-codes the number of images', '''
 def _triplets(y, n, rng, exclude_anchor=True, images=None):
     anchor = rng.integers(images or len(y), size=n)
@@ -65,7 +65,7 @@ def _triplets(y, n, rng, exclude_anchor=True, images=None):
 
 def make_triplets(y, n, seed):
     return _triplets(y, n, np.random.default_rng(seed), images=120)
-''', hidden_only='other labels, of another length, are a hidden grading case'),
+''', words=('ignore len(y)',)),
     Wrong('08.2', 'a copy of the encoder per side', '''
 def siamese_model(encoder):
     left, right = keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")
