@@ -86,7 +86,7 @@ def in_case(call: str, hint: str, *tests: Callable[[Any], Any]) -> Callable[[Any
                 each(value)
         except CheckFailed as failure:
             raise CheckFailed(f"{call}: {failure.message}",
-                              " ".join(part for part in (hint, failure.hint) if part)) from None
+                              "; ".join(part.rstrip(".") for part in (hint, failure.hint) if part) + ".") from None
     return test
 
 
