@@ -10,6 +10,14 @@ HEADS = {"digit": (None, 10), "is_odd": (None, 1)}  # output name: shape
 METRICS = {"digit": ["accuracy"], "is_odd": ["accuracy"]}
 
 
+def outputs_are(got: dict[str, tuple], hint: str) -> None:
+    """The outputs a model has (name: shape) are the two heads."""
+    from course.checks import CheckFailed
+
+    if got != HEADS:
+        raise CheckFailed(f"expected outputs {HEADS}, got {got}", hint)
+
+
 def targets(labels: Any) -> dict[str, np.ndarray]:
     """Both heads' targets for digit labels: the digit itself and whether it is odd (0. or 1.)."""
     labels = np.asarray(labels)

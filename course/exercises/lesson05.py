@@ -245,8 +245,9 @@ def design_learns(seed: int) -> Callable[[Any], str]:
             hint = ("the labels are mostly right but the loss is high: the output is not a probability between "
                     "0 and 1; end in Dense(1, activation='sigmoid').")
         else:
-            hint = ("the design learns too little in 10 epochs: give the views a few relu units before the output "
-                    "(no 1-unit bottleneck), and use all three.")
+            hint = ("the design learns too little in 10 epochs: the linear model (the three views joined straight "
+                    "into the output) reaches the target, so start from it and change one thing at a time, checking "
+                    "the numbers; a 1-unit layer before the output throws away most of what the views say.")
         raise CheckFailed(f"after the fixed training: {note}", hint)
     return test
 
