@@ -64,6 +64,32 @@ def param_count(model: Any, expected: int) -> None:
         )
 
 
+def counts_like_keras(table: dict[tuple, Any], function: str, layer_for: Callable[..., tuple[Any, tuple]],
+                      hint: str) -> None:
+    """The answer's parameter counts (`table`: arguments → what it returned) against Keras's own:
+    `layer_for(*arguments)` gives the layer and the input shape to build it on."""
+    for args, got in table.items():
+        layer, shape = layer_for(*args)
+        layer.build(shape)
+        if got != layer.count_params():
+            raise CheckFailed(f"{function}({', '.join(map(str, args))}) returned {got!r}; Keras counts "
+                              f"{layer.count_params()}", hint)
+
+
+def in_case(call: str, hint: str, *tests: Callable[[Any], Any]) -> Callable[[Any], None]:
+    """One test that runs `tests` on the value another case returned, stopping at the first failure,
+    which then names the call (`call`, as the learner would write it) and starts with `hint`: a
+    public check that an answer works beyond the notebook's own arguments."""
+    def test(value: Any) -> None:
+        try:
+            for each in tests:
+                each(value)
+        except CheckFailed as failure:
+            raise CheckFailed(f"{call}: {failure.message}",
+                              "; ".join(part.rstrip(".") for part in (hint, failure.hint) if part) + ".") from None
+    return test
+
+
 def output_shape(model: Any, expected: tuple) -> None:
     built(model)
     got = tuple(model.outputs[0].shape)

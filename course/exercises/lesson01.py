@@ -13,17 +13,14 @@ HIDDEN = (64, 32)
 DENSE_CASES = [(64, 32), (32, 10), (4, 1)]
 
 
-def matches_keras(table: dict[tuple[int, int], Any]) -> None:
+def dense_layer(n: int, units: int) -> tuple[Any, tuple]:
     import keras
 
-    for (n, units), got in table.items():
-        layer = keras.layers.Dense(units)
-        layer.build((None, n))
-        if got != layer.count_params():
-            raise CheckFailed(
-                f"dense_params({n}, {units}) returned {got!r}; Keras counts {layer.count_params()}",
-                "every unit has one weight per input, plus one bias.",
-            )
+    return keras.layers.Dense(units), (None, n)
+
+
+def matches_keras(table: dict[tuple[int, int], Any]) -> None:
+    expect.counts_like_keras(table, "dense_params", dense_layer, "every unit has one weight per input, plus one bias.")
 
 
 register(Exercise(
@@ -97,8 +94,20 @@ def shape_checks(hidden: tuple[int, ...]) -> list[tuple[str, Callable[[Any], Non
     ]
 
 
+OTHER_HIDDEN = (16,)  # a second public case: the answer must follow its argument, not the notebook's sizes
+SIZES_HINT = "use the hidden_sizes argument: one hidden Dense per size it lists, however many there are."
+
+
+def works_for_other_sizes(function: str, kind: Callable[[Any], None]) -> Check:
+    return Check(f"works for other hidden sizes too: {OTHER_HIDDEN}",
+                 expect.in_case(f"{function}({OTHER_HIDDEN})", SIZES_HINT, kind,
+                                *[test for _, test in shape_checks(OTHER_HIDDEN)]),
+                 case="other_hidden")
+
+
 STACK_CHECKS = [Check("returns a keras.Sequential", expect.sequential),
-                *[Check(name, test) for name, test in shape_checks(HIDDEN)]]
+                *[Check(name, test) for name, test in shape_checks(HIDDEN)],
+                works_for_other_sizes("build_stack", expect.sequential)]
 
 register(Exercise(
     id="01.2",
@@ -111,7 +120,7 @@ register(Exercise(
         'Shape: make the model; add keras.Input(shape=(64,)); `for units in hidden_sizes:` add a Dense with '
         'those units; after the loop add the 10-unit output layer; return the model.',
     ),
-    cases={"default": (HIDDEN,)},
+    cases={"default": (HIDDEN,), "other_hidden": (OTHER_HIDDEN,)},
     checks=STACK_CHECKS,
 ))
 
@@ -119,6 +128,7 @@ GRAPH_CHECKS = [
     Check("returns a functional keras.Model", expect.functional),
     *[Check(name, test) for name, test in shape_checks(HIDDEN)],
     Check("computes the same function as the Sequential stack", same_as_reference),
+    works_for_other_sizes("build_graph", expect.functional),
 ]
 
 register(Exercise(
@@ -132,6 +142,6 @@ register(Exercise(
         'Shape: make the Input and let x start there; in the loop call a new Dense on x and keep its result '
         'in x; the softmax layer on x gives the outputs; keras.Model from the inputs to the outputs.',
     ),
-    cases={"default": (HIDDEN,)},
+    cases={"default": (HIDDEN,), "other_hidden": (OTHER_HIDDEN,)},
     checks=GRAPH_CHECKS,
 ))

@@ -14,17 +14,15 @@ from course.exercises import expect, given
 CONV_CASES = [(3, 1, 8), (3, 8, 16), (1, 16, 4)]
 
 
-def matches_keras_conv(table: dict) -> None:
+def conv_layer(kernel: int, channels: int, filters: int) -> tuple[Any, tuple]:
     from keras import layers
 
-    for (kernel, channels, filters), got in table.items():
-        layer = layers.Conv2D(filters, kernel)
-        layer.build((None, 8, 8, channels))
-        if got != layer.count_params():
-            raise CheckFailed(
-                f"conv2d_params({kernel}, {channels}, {filters}) returned {got!r}; Keras counts {layer.count_params()}",
-                "kernel_size × kernel_size × in_channels weights per filter, plus one bias per filter.",
-            )
+    return layers.Conv2D(filters, kernel), (None, 8, 8, channels)
+
+
+def matches_keras_conv(table: dict) -> None:
+    expect.counts_like_keras(table, "conv2d_params", conv_layer,
+                             "kernel_size × kernel_size × in_channels weights per filter, plus one bias per filter.")
 
 
 register(Exercise(
@@ -78,6 +76,15 @@ FUNCTIONAL_HINT = ("a functional model's `model.layers` starts with its InputLay
                    "which work for both kinds.")
 
 
+LAYER_NAME_HINT = "look the layer up by the layer_name argument, not by the notebook's layer name."
+
+
+def works_for_another_layer(collected: Collected) -> None:
+    """A second public case: the answer follows its layer_name argument."""
+    expect.in_case("feature_extractor(model, 'digit')", LAYER_NAME_HINT,
+                   extracts_digit)(collected.pair("sequential", "digit_layer"))
+
+
 def works_for_functional(collected: Collected) -> None:
     """The same extractor for a functional model (what the exercise text promises)."""
     try:
@@ -97,20 +104,36 @@ register(Exercise(
         'functional models.',
         "Shape: return keras.Model(<the input tensor>, <the named layer's output>).",
     ),
-    cases={"default": (Input("sequential"), "hidden"), "functional": (Input("functional"), "hidden")},
+    cases={"default": (Input("sequential"), "hidden"), "functional": (Input("functional"), "hidden"),
+           "digit_layer": (Input("sequential"), "digit")},
     inputs={"sequential": partial(given.model, "03-digits"), "functional": partial(given.model, "03-functional")},
     checks=[
         Check("returns a functional model that outputs the hidden layer's features, without warnings",
               lambda c: (expect.functional(c.value()), extracts_hidden(c.pair("sequential"))), case=ALL),
         Check("works for a functional model too", works_for_functional, case=ALL),
+        Check("works for another layer name too: 'digit'", works_for_another_layer, case=ALL),
     ],
 ))
+
+
+def flat(model: Any) -> None:
+    """Calling the Sequential model on a new Input nests it: the result's layers are one model, whose
+    own layers (and names) stay inside it."""
+    import keras
+
+    nested = [layer.name for layer in model.layers if isinstance(layer, keras.Model)]
+    if nested:
+        raise CheckFailed(f"this nests the Sequential model {nested[0]!r} as one layer; the exercise wants a flat "
+                          "graph of its own layers",
+                          "calling the model on a new Input wraps it whole; start and end at the tensors the "
+                          "built Sequential already holds, so its layers become the new model's layers.")
 
 
 def shares_layers(collected: Collected) -> None:
     """Object identity is what "without copying" means; only the notebook sees it (no saved file
     keeps it), so this check is notebook-only; the weight and prediction checks run on both sides."""
     converted = collected.value()
+    flat(converted)
     for name in ("hidden", "digit"):
         if not collected.given_to_answer(converted.get_layer(name)):
             raise CheckFailed(
@@ -127,6 +150,7 @@ def same_predictions(pair: tuple) -> None:
 
 def same_weights(pair: tuple) -> None:
     reference, converted = pair
+    flat(converted)
     for name in ("hidden", "digit"):
         ours = [w.shape for w in reference.get_layer(name).get_weights()]
         theirs = converted.get_layer(name).get_weights()
@@ -148,7 +172,8 @@ register(Exercise(
     cases={"default": (Input("model"),)},
     inputs={"model": partial(given.model, "03-digits")},
     checks=[
-        Check("returns a functional model", expect.functional),
+        Check("returns a functional model of the Sequential model's layers (not nesting it)",
+              lambda m: (expect.functional(m), flat(m))),
         Check("uses the Sequential model's own layers", shares_layers, case=ALL),
         Check("keeps the Sequential model's weights", lambda c: same_weights(c.pair("model")), case=ALL),
         Check("predicts the same, without warnings", lambda c: same_predictions(c.pair("model")), case=ALL),

@@ -100,7 +100,7 @@ register(Exercise(
     id="05.2",
     title="A Wide & Deep model of any size",
     function="wide_and_deep_model",
-    cases={"default": (5, 8)},
+    cases={"default": (5, 8), "other_widths": (2, 3)},
     hints=(
         'Two keras.Input objects, each with its name; the wide one is not transformed.',
         'Only the deep input goes through two Dense(16, relu) layers; Concatenate joins the wide input itself'
@@ -113,6 +113,10 @@ register(Exercise(
         Check("has inputs wide (None, 5) and deep (None, 8)", inputs_named({"wide": (None, 5), "deep": (None, 8)})),
         Check("joins the wide input directly with two Dense(16, relu) layers of the deep one", wide_joins_directly),
         Check("outputs one number from a Dense(1) on the join", output_on_join("linear", "Dense(1)")),
+        Check("works for other input sizes too: wide (None, 2) and deep (None, 3)",
+              expect.in_case("wide_and_deep_model(2, 3)", "size the two inputs with the n_wide and n_deep arguments, "
+                             "not the notebook's numbers.", inputs_named({"wide": (None, 2), "deep": (None, 3)})),
+              case="other_widths"),
     ],
 ))
 
@@ -184,6 +188,12 @@ VIEWS = {"mean": (None, 10), "error": (None, 10), "worst": (None, 10)}
 PARAM_LIMIT = 1_000
 BUDGET = {"epochs": 10, "batch_size": 64, "learning_rate": 1e-2}
 TARGET_ACCURACY, TARGET_LOSS = 0.90, 0.22
+# A linear model (the three views concatenated straight into the sigmoid output, 31 parameters) under
+# this budget, measured: held-out accuracy and loss by seed. It clears the target on seeds 0-4 (accuracy
+# 0.92-0.95, loss 0.14-0.16), and no bar separates it fairly from small non-linear designs on 143 test
+# tumours (separate towers of 8 units: 0.94-0.97, loss 0.10-0.14), so the exercise says a linear model is
+# a valid answer and the check prints its numbers next to the learner's, for the learner to judge.
+LINEAR_BASELINE = {0: (0.95, 0.16), 1: (0.92, 0.14)}
 
 
 def views(x: np.ndarray) -> dict[str, np.ndarray]:
@@ -222,6 +232,10 @@ def design_learns(seed: int) -> Callable[[Any], str]:
         loss = float(-np.mean(y_test * np.log(p) + (1 - y_test) * np.log(1 - p)))
         note = (f"held-out accuracy {accuracy:.2f} (target at least {TARGET_ACCURACY:.2f}), "
                 f"loss {loss:.2f} (target at most {TARGET_LOSS:.2f})")
+        if seed in LINEAR_BASELINE:
+            base_accuracy, base_loss = LINEAR_BASELINE[seed]
+            note += (f"; a linear model (31 parameters) gets {base_accuracy:.2f} and {base_loss:.2f} with this "
+                     "seed: judge whether your design earns its extra parameters")
         if accuracy >= TARGET_ACCURACY and loss <= TARGET_LOSS:
             return note
         if accuracy < 0.7:
@@ -231,8 +245,9 @@ def design_learns(seed: int) -> Callable[[Any], str]:
             hint = ("the labels are mostly right but the loss is high: the output is not a probability between "
                     "0 and 1; end in Dense(1, activation='sigmoid').")
         else:
-            hint = ("the design learns too little in 10 epochs: give the views a few relu units before the output "
-                    "(no 1-unit bottleneck), and use all three.")
+            hint = ("the design learns too little in 10 epochs: the linear model (the three views joined straight "
+                    "into the output) reaches the target, so start from it and change one thing at a time, checking "
+                    "the numbers; a 1-unit layer before the output throws away most of what the views say.")
         raise CheckFailed(f"after the fixed training: {note}", hint)
     return test
 
@@ -242,8 +257,9 @@ register(Exercise(
     title="Your design: three views, one diagnosis",
     function="design_three_views",
     hints=(
-        'Any design that reads all three inputs and ends in one probability can work: start from one this '
-        'lesson built, then read the numbers the check prints.',
+        'Any design that reads all three inputs and ends in one probability can work, a linear one included: '
+        'start from one this lesson built, then compare the numbers the check prints with the linear '
+        "model's.",
         'The output is one probability: one unit with sigmoid (a 1-unit softmax always says 1). 30 features '
         'and 426 training tumours need few parameters: model.count_params() shows where you stand, and the '
         "checker's copy starts from fresh weights, so your own training does not count.",

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from course.checks import ALL, Check, CheckFailed, Exercise, numbered, register
-from course.exercises import expect
+from course.exercises import expect, graphs
 
 X = np.random.default_rng(7).random((5, 64), dtype=np.float32)
 
@@ -24,26 +24,13 @@ def the_add(model: Any) -> tuple[Any, Any]:
     return graph, adds[0]
 
 
-def path_to_input(graph: Any, node_id: str) -> list:
-    """The layers from `node_id` back to the input, nearest first ([] if it is the input)."""
-    path = []
-    while graph.nodes[node_id].kind != "input":
-        path.append(graph.nodes[node_id])
-        before = graph.predecessors(node_id)
-        if len(before) != 1:
-            raise CheckFailed(f"layer {graph.nodes[node_id].layer_name!r} has {len(before)} inputs",
-                              "the block and the shortcut should each be a single chain of layers.")
-        node_id = before[0]
-    return path
-
-
 def two_paths(model: Any) -> tuple[Any, Any, list, list]:
     """The graph, the Add node, and the shorter and longer chains that feed it."""
     graph, add = the_add(model)
     feeders = graph.predecessors(add.id)
     if len(feeders) != 2:
         raise CheckFailed(f"the Add layer adds {len(feeders)} tensors", "add exactly two: the shortcut and the block.")
-    short, long = sorted((path_to_input(graph, f) for f in feeders), key=len)
+    short, long = sorted((graphs.path_to_input(graph, f) for f in feeders), key=len)
     return graph, add, short, long
 
 
@@ -118,8 +105,12 @@ register(Exercise(
         ' layers.Add joins them; use the width argument.',
         'Shape: stem on the pixels → block on the stem → Add([stem, block]) → Dense(10, softmax).',
     ),
-    cases={"default": (32,)},
-    checks=mlp_checks(32),
+    cases={"default": (32,), "width_16": (16,)},
+    checks=[*mlp_checks(32),
+            Check("works for another width too: 16",
+                  expect.in_case("residual_mlp_model(16)", "give the stem and the block the width argument's units, "
+                                 "not the notebook's number.", *[check.test for check in mlp_checks(16)]),
+                  case="width_16")],
 ))
 
 

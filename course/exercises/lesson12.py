@@ -15,13 +15,12 @@ from typing import Any, Callable
 import numpy as np
 
 from course.checks import ALL, Check, CheckFailed, Exercise, Input, register
-from course.exercises import expect, given
+from course.exercises import expect, given, graphs, heads
 
 EPOCHS = 10
 BATCH_SIZE = 32  # 12.3's training
 DIGIT_MIN, ODD_MIN = 0.9, 0.85  # the solution reaches about 0.97 and 0.95 after 10 epochs
 HALVES = {"left": (None, 32), "right": (None, 32)}
-HEADS = {"digit": (None, 10), "is_odd": (None, 1)}
 X_PROBE = np.random.default_rng(12).random((8, 64), dtype=np.float32)
 
 
@@ -32,8 +31,7 @@ def left_right(images: np.ndarray) -> dict[str, np.ndarray]:
 
 
 def targets(labels: np.ndarray) -> dict[str, np.ndarray]:
-    labels = np.asarray(labels)
-    return {"digit": labels, "is_odd": (labels % 2).astype("float32")}
+    return heads.targets(labels)
 
 
 def digits() -> Any:
@@ -61,10 +59,7 @@ def predictions(model: Any, images: np.ndarray) -> dict[str, np.ndarray]:
 def test_accuracies(model: Any, shift: int = 0) -> dict[str, float]:
     """Both heads' accuracy on the test set, its labels shifted by `shift` (see `shifted_labels`)."""
     (_, _), (x_test, y_test) = digits()
-    wanted = (y_test + shift) % 10
-    got = predictions(model, x_test)
-    return {"digit": float(np.mean(np.argmax(got["digit"], axis=-1) == wanted)),
-            "is_odd": float(np.mean((got["is_odd"][:, 0] > 0.5) == (wanted % 2 == 1)))}
+    return heads.accuracies(predictions(model, x_test), (y_test + shift) % 10)
 
 
 def heads_reach_thresholds(scores: dict[str, float], hint: str) -> None:
@@ -137,10 +132,8 @@ def named_heads(model: Any) -> None:
         for name in node.output_names:
             got[name] = node.output_shape
             activations[name] = node.config.get("activation")
-    if got != HEADS:
-        raise CheckFailed(f"expected outputs {HEADS}, got {got}",
-                          'return keras.Model(inputs, {"digit": ..., "is_odd": ...}) with output layers '
-                          "named after their keys.")
+    heads.outputs_are(got, 'return keras.Model(inputs, {"digit": ..., "is_odd": ...}) with output layers '
+                           "named after their keys.")
     layer_names = {key: graph.nodes[node_id].layer_name for node_id in graph.outputs
                    for key in graph.nodes[node_id].output_names}
     if any(key != name for key, name in layer_names.items()):
@@ -152,17 +145,12 @@ def named_heads(model: Any) -> None:
         raise CheckFailed(f"the heads' activations are {activations}, expected {wanted}")
 
 
-def reaches(graph: Any, node_id: str) -> set[str]:
-    """The model inputs (node ids) a node's value depends on."""
-    return set(graph.inputs) & (graph.ancestors(node_id) | {node_id})
-
-
 def joins_halves(model: Any) -> None:
     import widgets
 
     graph = widgets.architecture_graph(model)
     joins = [n for n in graph.nodes.values() if n.class_name == "Concatenate"]
-    if not any(reaches(graph, n.id) == set(graph.inputs) for n in joins):
+    if not any(graphs.reaches(graph, n.id) == set(graph.inputs) for n in joins):
         raise CheckFailed("no Concatenate layer joins what comes from the left and the right half",
                           'layers.Concatenate(name="join")([encoded_left, encoded_right]).')
 
@@ -172,7 +160,7 @@ def shared_encoder(model: Any) -> None:
 
     graph = widgets.architecture_graph(model)
     for calls in graph.shared_groups().values():  # each group: the calls of one layer object
-        fed = [reaches(graph, call) for call in calls]
+        fed = [graphs.reaches(graph, call) for call in calls]
         if (graph.nodes[calls[0]].params > 0 and all(len(f) == 1 for f in fed)
                 and set().union(*fed) == set(graph.inputs)):
             return
@@ -218,7 +206,7 @@ def residual_connection(model: Any) -> None:
         raise CheckFailed(
             "no Add layer adds a block's input to the block's output: it sums two separate branches",
             "the skip path carries the block's input itself (or a projection of it) to the Add.")
-    if not any(reaches(graph, origin) == set(graph.inputs) for origin in origins):
+    if not any(graphs.reaches(graph, origin) == set(graph.inputs) for origin in origins):
         raise CheckFailed(
             "the residual block works on one half only: its skip path starts before the two halves are joined",
             "put the block after the Concatenate: Add([joined, block]) with block computed from joined.")
@@ -261,6 +249,7 @@ register(Exercise(
     id="12.2",
     title="The capstone model",
     function="build_capstone",
+    cases={"default": (), "width_16": (16,)},
     hints=(
         'Draw it first: two halves in, one encoder for both, a join, a block with a skip, two heads.',
         "Sharing means one layer object called twice; a residual connection adds the block's input to its "
@@ -272,6 +261,8 @@ register(Exercise(
         Check("returns a functional model with inputs left and right of 32 pixels", named_inputs),
         Check("has outputs digit (10, softmax) and is_odd (1, sigmoid)", named_heads),
         Check("encodes each half to width=32 features by default", encodes_at_width(32)),
+        Check("encodes each half to width=16 features for build_capstone(16)", encodes_at_width(16),
+              case="width_16"),
         Check("joins the two halves with a Concatenate layer", joins_halves),
         Check("calls one encoder on both halves (one set of weights)", shared_encoder, points=3),
         Check("has a residual connection on the joined features: an Add layer fed by a skip path",
@@ -370,11 +361,8 @@ def output_keys(model: Any) -> dict[str, tuple]:
 
 def two_outputs(model: Any) -> None:
     dict_outputs(model)
-    got = output_keys(model)
-    if got != HEADS:
-        raise CheckFailed(f"expected outputs {HEADS}, got {got}",
-                          'return keras.Model(inputs, {"digit": ..., "is_odd": ...}): 10 units for digit, '
-                          "1 for is_odd.")
+    heads.outputs_are(output_keys(model), 'return keras.Model(inputs, {"digit": ..., "is_odd": ...}): 10 units '
+                      "for digit, 1 for is_odd.")
 
 
 def probability_outputs(model: Any) -> None:
@@ -405,11 +393,10 @@ def reaches_targets(seed: int) -> Callable[[Any], str]:
     def test(model: Any) -> str:
         (x_train, y_train), (x_test, y_test) = digits()
         fresh = expect.train_fresh(model, left_right(x_train), targets(y_train), loss=LOSSES,
-                                   metrics={"digit": ["accuracy"], "is_odd": ["accuracy"]}, seed=seed,
+                                   metrics=heads.METRICS, seed=seed,
                                    **DESIGN_BUDGET)
-        got = predictions(fresh, x_test)
-        digit = float(np.mean(np.argmax(got["digit"], axis=-1) == y_test))
-        is_odd = float(np.mean((got["is_odd"][:, 0] > 0.5) == (y_test % 2 == 1)))
+        scores = heads.accuracies(predictions(fresh, x_test), y_test)
+        digit, is_odd = scores["digit"], scores["is_odd"]
         numbers = (f"digit accuracy {digit:.2f} (target {DESIGN_DIGIT_MIN:.2f}), is_odd accuracy {is_odd:.2f} "
                    f"(target {DESIGN_ODD_MIN:.2f}) on {len(y_test)} test digits after "
                    f"{DESIGN_BUDGET['epochs']} epochs (seed {seed})")

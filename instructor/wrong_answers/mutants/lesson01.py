@@ -43,7 +43,7 @@ def build_stack(hidden_sizes):
 def build_stack(hidden_sizes):
     return keras.Sequential([keras.Input(shape=(64,)), layers.Dense(64, activation="relu"),
                              layers.Dense(32, activation="relu"), layers.Dense(10, activation="softmax")])
-''', hidden_only="the public case is the notebook's (64, 32)"),
+''', words=('hidden_sizes argument', '(16,)')),
     Wrong('01.2', 'skips the last hidden size', '''
 def build_stack(hidden_sizes):
     model = keras.Sequential([keras.Input(shape=(64,))])
@@ -81,5 +81,5 @@ def build_graph(hidden_sizes):
     x = layers.Dense(64, activation="relu")(inputs)
     x = layers.Dense(32, activation="relu")(x)
     return keras.Model(inputs, layers.Dense(10, activation="softmax")(x))
-''', hidden_only="the public case is the notebook's (64, 32)"),
+''', words=('hidden_sizes argument', '(16,)')),
 ]

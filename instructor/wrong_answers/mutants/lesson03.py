@@ -26,7 +26,7 @@ def feature_extractor(model, layer_name):
     Wrong('03.2', 'hard-codes the hidden layer', '''
 def feature_extractor(model, layer_name):
     return keras.Model(model.inputs[0], model.get_layer("hidden").output)
-''', hidden_only='another layer name is a hidden grading case'),
+''', words=("'digit'", 'layer_name argument')),
     Wrong('03.2', 'replays model.layers on a new Input: Sequential only', '''
 def feature_extractor(model, layer_name):
     inputs = keras.Input(shape=(64,))
@@ -59,6 +59,11 @@ def to_functional(seq):
 def to_functional(seq):
     return keras.Model(seq.inputs, seq.outputs)
 ''', words=('structure',)),
+    Wrong('03.3', 'calls the Sequential on a new Input: nests it as one layer', '''
+def to_functional(seq):
+    x = keras.Input(shape=(64,))
+    return keras.Model(x, seq(x))
+''', words=('nests', 'flat graph')),
     Wrong('03.3', 'returns the Sequential itself', '''
 def to_functional(seq):
     return seq

@@ -78,7 +78,7 @@ def _wide_and_deep(n_wide, n_deep, wide_dense=False, deep_layers=2, names=True):
 
 def wide_and_deep_model(n_wide, n_deep):
     return _wide_and_deep(5, 8)
-''', hidden_only='other input sizes are a hidden grading case'),
+''', words=('wide_and_deep_model(2, 3)', 'n_wide and n_deep')),
     Wrong('05.3', 'one Dense shared by the three views', '''
 def three_view_classifier():
     inputs = {name: keras.Input(shape=(10,), name=name) for name in ("mean", "error", "worst")}

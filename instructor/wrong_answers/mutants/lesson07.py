@@ -30,7 +30,7 @@ def residual_mlp_model(width):
     stem = layers.Dense(32, activation="relu")(pixels)
     block = layers.Dense(32, activation="relu")(stem)
     return keras.Model(pixels, layers.Dense(10, activation="softmax")(layers.Add()([stem, block])))
-''', hidden_only='another width is a hidden grading case'),
+''', words=('residual_mlp_model(16)', 'width argument')),
     Wrong('07.1', 'compiles the model', '''
 def residual_mlp_model(width):
     pixels = keras.Input(shape=(64,))

@@ -51,7 +51,7 @@ def _triplets(y, n, rng, exclude_anchor=True, images=None):
 
 def make_triplets(y, n, seed):
     return _triplets(y, 40, np.random.default_rng(seed))
-''', hidden_only='another number of triplets is a hidden grading case'),
+''', words=('25 integer indices', 'make n triplets')),
     Wrong('08.1', 'hard-codes the number of images', '''
 def _triplets(y, n, rng, exclude_anchor=True, images=None):
     anchor = rng.integers(images or len(y), size=n)
@@ -65,7 +65,7 @@ def _triplets(y, n, rng, exclude_anchor=True, images=None):
 
 def make_triplets(y, n, seed):
     return _triplets(y, n, np.random.default_rng(seed), images=120)
-''', hidden_only='other labels, of another length, are a hidden grading case'),
+''', words=('ignore len(y)',)),
     Wrong('08.2', 'a copy of the encoder per side', '''
 def siamese_model(encoder):
     left, right = keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")
@@ -162,7 +162,7 @@ def design_siamese():
     encoder = _pair_encoder()
     difference = layers.Subtract()([encoder(left), encoder(right)])
     return keras.Model([left, right], layers.Dense(1, activation="sigmoid")(difference))
-''', words=('below the target', 'symmetric')),
+''', words=('below the target', 'not symmetric')),
     Wrong('08.3', 'the embeddings side by side into a linear head', '''
 def _pair_inputs():
     return keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")
@@ -178,7 +178,7 @@ def design_siamese():
     encoder = _pair_encoder()
     joined = layers.Concatenate()([encoder(left), encoder(right)])
     return keras.Model([left, right], layers.Dense(1, activation="sigmoid")(joined))
-''', words=('below the target',)),
+''', words=('below the target', 'not symmetric')),
     Wrong('08.3', 'a linear output', '''
 def _pair_inputs():
     return keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")
@@ -238,7 +238,7 @@ def design_siamese():
     left, right = _pair_inputs()
     encoder = _pair_encoder(hidden=0, embedding=2)
     return keras.Model([left, right], _squared_head(encoder(left), encoder(right)))
-''', words=('below the target',)),
+''', words=('below the target', 'learns, but too little')),
     Wrong('08.3', 'far over the parameter limit', '''
 def _pair_inputs():
     return keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")

@@ -132,7 +132,7 @@ def _capstone(width=32, shared=True, residual=True):
 
 def build_capstone(width=32):
     return _capstone(32)
-''', hidden_only="the default width is 32, so only the grader's other width shows it"),
+''', words=('build_capstone(16)', 'width')),
     Wrong('12.2', 'encoder as wide as the join', '''
 def _capstone(width=32, shared=True, residual=True):
     left = keras.Input(shape=(32,), name="left")

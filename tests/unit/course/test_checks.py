@@ -66,7 +66,9 @@ def test_sequential_given_where_functional_was_asked():
 def test_wrong_activation_fails_only_its_check():
     report = course.check("01.2", lambda hidden: stack(hidden, activation="relu"))
     failed = [o.description for o in report.outcomes if not o.passed]
-    assert failed == ["outputs class probabilities (softmax)"]
+    # the same check on the notebook's sizes, and the second public case (other sizes), which runs them all
+    assert failed == ["outputs class probabilities (softmax)", "works for other hidden sizes too: (16,)"]
+    assert "build_stack((16,)): the 10 outputs of a sample do not add up to 1" in repr(report)
 
 
 def test_keras_2_input_shape_gets_the_keras_3_hint():

@@ -92,7 +92,7 @@ def test_exercise_heading_and_check_cell_are_written_from_the_registry(tmp_path,
         build.stale_lessons(solutions, lessons))
     build.write_lessons(solutions, lessons)
     synced = nbformat.read(solutions / "99_demo.ipynb", as_version=4)
-    assert synced.cells[0].source == "### Exercise 7.1 · A residual MLP · 7 points\n\nWrite it."
+    assert synced.cells[0].source == "### Exercise 7.1 · A residual MLP · 8 points\n\nWrite it."
     assert synced.cells[2].source == 'course.check("07.1", residual_mlp_model)'
     assert build.stale_lessons(solutions, lessons) == []
 
