@@ -4,11 +4,15 @@
 
 PYTHON ?= python3
 BOOTSTRAP = $(PYTHON) -m course.bootstrap
+# BACKEND=jax|torch|tensorflow runs the course on that Keras backend (torch: `pip install torch` first)
+ifdef BACKEND
+export KERAS_BACKEND := $(BACKEND)
+endif
 
 .PHONY: help lab test lessons outputs evidence release site bench heldout pictures install clean
 
 help:
-	@echo "make lab        start JupyterLab on the course (ARGS='--no-browser' to pass options)"
+	@echo "make lab        start JupyterLab on the course (ARGS='--no-browser' to pass options; BACKEND=jax or torch)"
 	@echo "make test       run the whole test suite (ARGS='solutions/01_two_ways.ipynb' for one notebook)"
 	@echo "make lessons    regenerate lessons/ from solutions/"
 	@echo "make outputs    re-execute solutions to refresh their stored outputs (NB=01_two_ways.ipynb for one)"

@@ -1,15 +1,62 @@
-"""`course.setup()`: the first code cell of every notebook calls it."""
+"""`course.setup()`: the first code cell of every notebook calls it.
+
+It honours `KERAS_BACKEND` (tensorflow, jax or torch; TensorFlow when unset) and says which backend
+runs. On JAX and PyTorch it never imports TensorFlow, which costs seconds. TensorFlow's C++ start-up
+lines ("Could not find cuda drivers ...") are written to the process's stderr before any Python
+setting can silence them, so the import happens with that file descriptor pointed elsewhere.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import platform
+import sys
 import warnings
+from collections.abc import Iterator
 
 from course.settings import KERNEL_ENV
 
+BACKENDS = ("tensorflow", "jax", "torch")
 _versions_shown = False
+
+
+def backend_name() -> str:
+    """The backend Keras will use: `KERAS_BACKEND`, else TensorFlow (Keras's own default)."""
+    name = os.environ.get("KERAS_BACKEND", "tensorflow")
+    if name not in BACKENDS:
+        raise ValueError(f"KERAS_BACKEND={name!r}: the course runs on {', '.join(BACKENDS)}")
+    return name
+
+
+@contextlib.contextmanager
+def quiet_native_stderr() -> Iterator[None]:
+    """Send what C/C++ code writes to file descriptor 2 to /dev/null for the duration (Python's own
+    warnings and errors still show: they go through `sys.stderr`, not this descriptor)."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no real descriptor 2 (an embedded interpreter): nothing to quiet
+        yield
+        return
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def import_keras() -> object:
+    """`import keras` with the backend's native start-up noise silenced."""
+    for name, value in KERNEL_ENV.items():
+        os.environ.setdefault(name, value)  # only effective before the backend is imported
+    with quiet_native_stderr():
+        import keras
+        if backend_name() == "tensorflow":
+            import tensorflow  # noqa: F401  (its C++ lines are printed on import)
+    return keras
 
 
 def _limit_threads() -> None:
@@ -28,14 +75,27 @@ def _limit_threads() -> None:
 
 
 def quiet_logging() -> None:
-    """TensorFlow's and absl's logs at ERROR only; no deprecation chatter."""
-    import absl.logging
-    import tensorflow as tf
+    """The backend's logs at ERROR only (TensorFlow's and absl's); no deprecation chatter."""
+    import_keras()
+    if backend_name() == "tensorflow" or "tensorflow" in sys.modules:
+        import absl.logging
+        import tensorflow as tf
 
-    absl.logging.set_verbosity(absl.logging.ERROR)
-    tf.get_logger().setLevel(logging.ERROR)
-    # Deprecation chatter from inside TensorFlow and NumPy is not the learner's business.
+        absl.logging.set_verbosity(absl.logging.ERROR)
+        tf.get_logger().setLevel(logging.ERROR)
+    # Deprecation chatter from inside the backends and NumPy is not the learner's business.
     warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+
+def _skip_tensorflow_seed() -> None:
+    """`keras.utils.set_random_seed` also seeds TensorFlow whenever it is installed (for tf.data),
+    importing it: seconds on JAX and PyTorch, where the course never uses tf.data. Tell Keras's lazy
+    TensorFlow handle it is unavailable, unless TensorFlow is already loaded."""
+    if "tensorflow" in sys.modules:
+        return
+    from keras.src.utils import module_utils
+
+    module_utils.tensorflow._available = False
 
 
 def _inline_plots() -> None:
@@ -48,26 +108,36 @@ def _inline_plots() -> None:
         shell.run_line_magic("matplotlib", "inline")
 
 
+def backend_version(name: str) -> str:
+    module = {"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}[name]
+    return getattr(sys.modules.get(module) or __import__(module), "__version__", "?")
+
+
 def setup(seed: int = 0) -> None:
     """Seed everything, make ops deterministic, reset Keras names, quiet the logs, plot inline.
 
     Safe to call again: later calls reseed and reset without printing the versions twice.
     """
     global _versions_shown
-    for name, value in KERNEL_ENV.items():
-        os.environ.setdefault(name, value)  # only effective before TensorFlow is imported
-    import keras
-    import tensorflow as tf
-
-    _limit_threads()
+    keras = import_keras()
+    backend = keras.backend.backend()
     quiet_logging()
+    if backend == "tensorflow":
+        import tensorflow as tf
+
+        _limit_threads()
+        tf.config.experimental.enable_op_determinism()
+    else:
+        _skip_tensorflow_seed()
+    if backend == "torch":
+        import torch
+
+        torch.use_deterministic_algorithms(True, warn_only=True)
+        torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", torch.get_num_threads())))
     keras.utils.set_random_seed(seed)
-    tf.config.experimental.enable_op_determinism()
     keras.backend.clear_session()
     _inline_plots()
     if not _versions_shown:
         _versions_shown = True
-        print(
-            f"Python {platform.python_version()} · TensorFlow {tf.__version__} · "
-            f"Keras {keras.__version__} · backend {keras.backend.backend()} · seed {seed}"
-        )
+        print(f"✓ ready: Python {platform.python_version()} · Keras {keras.__version__} · backend {backend} "
+              f"{backend_version(backend)} · seed {seed}")

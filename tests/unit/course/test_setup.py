@@ -1,5 +1,6 @@
 """course.setup() and side-effect-free imports."""
 
+import os
 import subprocess
 import sys
 
@@ -38,4 +39,17 @@ def test_setup_seeds_resets_names_and_prints_versions_once():
         "assert config.is_op_determinism_enabled()\n"
     )
     assert out.count("Keras 3.15") == 1, out
-    assert out.startswith("Python 3.")
+    assert out.startswith("✓ ready: Python 3.") and "backend tensorflow" in out
+
+
+def test_setup_says_nothing_on_stderr_and_honours_the_backend():
+    """The learner's first output is one clean line: TensorFlow's C++ start-up lines ("Could not find
+    cuda drivers ...") are written before any setting can silence them, so setup silences the descriptor."""
+    done = subprocess.run([sys.executable, "-c", "import course; course.setup()"], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, env={**os.environ, "KERAS_BACKEND": "tensorflow"})
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    probe = "import course, sys; course.setup(); print('tensorflow' in sys.modules)"
+    jax = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                         env={**os.environ, "KERAS_BACKEND": "jax"})
+    assert jax.returncode == 0, jax.stderr
+    assert "backend jax" in jax.stdout and jax.stdout.strip().endswith("False")  # JAX never loads TensorFlow
