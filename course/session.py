@@ -98,7 +98,10 @@ def _skip_tensorflow_seed() -> None:
     module_utils.tensorflow._available = False
 
 
-def _inline_plots() -> None:
+def _notebook_display() -> None:
+    """Inline plots, and short tracebacks: a deliberate Keras error shows its one line that matters
+    (`ValueError: ...`) under the cell that raised it, not 25-60 lines of Keras's own frames
+    (`%xmode Context` brings them back)."""
     try:
         from IPython import get_ipython
     except ImportError:
@@ -106,6 +109,7 @@ def _inline_plots() -> None:
     shell = get_ipython()
     if shell is not None and getattr(shell, "kernel", None) is not None:
         shell.run_line_magic("matplotlib", "inline")
+        shell.InteractiveTB.set_mode(mode="Minimal")  # what %xmode Minimal does, without its printed line
 
 
 def backend_version(name: str) -> str:
@@ -136,7 +140,7 @@ def setup(seed: int = 0) -> None:
         torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", torch.get_num_threads())))
     keras.utils.set_random_seed(seed)
     keras.backend.clear_session()
-    _inline_plots()
+    _notebook_display()
     if not _versions_shown:
         _versions_shown = True
         print(f"✓ ready: Python {platform.python_version()} · Keras {keras.__version__} · backend {backend} "
