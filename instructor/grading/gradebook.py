@@ -121,8 +121,7 @@ def apply_overrides(result: SubmissionResult, overrides: list[Override]) -> tupl
     maxima = {e.id: e.max_points for e in result.exercises}
     total_change, said = 0.0, []
     for override in (o for o in overrides if o.applies_to(result)):
-        value = float(override.points.lstrip("+="))
-        value = -value if override.points.startswith("-") else value
+        value = float(override.points.lstrip("="))  # "+5", "-1", "=3"
         where = f"exercise {override.exercise}" if override.exercise else "the total"
         said.append(f"{where}: {override.points} by the instructor ({override.reason or 'no reason given'})")
         if override.exercise and override.exercise in points:

@@ -17,7 +17,6 @@ from pathlib import Path
 from instructor.grading.gradebook import OVERRIDES, POLICY
 
 
-
 def merge(shards: list[Path], out: Path) -> tuple[int, list[str]]:
     """Merge into `out` atomically; return (rows, what was decided about rows graded twice)."""
     out.parent.mkdir(parents=True, exist_ok=True)
