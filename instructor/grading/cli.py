@@ -67,6 +67,10 @@ def grade_command(argv: list[str]) -> int:
     tasks = plan(args.submissions, roster, args.lesson or "")
     if args.shard:
         tasks = shard(tasks, *args.shard)
+    kept = [t for t in tasks if t.from_roster and (args.out / "results" / f"{t.key}.json").exists()]
+    tasks = [t for t in tasks if t not in kept]  # re-grading some learners leaves the others' rows alone
+    if kept:
+        print(f"Kept the existing rows of {len(kept)} rostered learner(s) with no file among these paths.")
     args.out.mkdir(parents=True, exist_ok=True)
     policy.save(args.out)
     logs = args.out / "logs"

@@ -41,6 +41,7 @@ class Task:
     submitted_at: str = ""  # ISO time in UTC, from the file's modification time
     file_sha256: str = ""
     answer_hashes: dict[str, str] = field(default_factory=dict)  # exercise id → hash of its answer cell
+    from_roster: bool = False  # a rostered learner none of the given paths belongs to (see `plan`)
 
     @property
     def runnable(self) -> bool:
@@ -151,7 +152,9 @@ def plan(paths: list[Path], roster: dict[str, Learner] | None, lesson: str = "")
 
     `lesson` ("02") is the lesson being graded; by default each file's name says which it is.
     Several files of one learner for one lesson: the best named (then the newest) is graded, and
-    the row says which files were left out.
+    the row says which files were left out. Rostered learners none of the paths belongs to get a
+    `not submitted` task marked `from_roster`: the caller keeps a row it already has for them (so
+    re-grading one learner's file leaves the rest of the class alone).
     """
     files, missing = expand(paths)
     by_key: dict[tuple[str, str], list[Path]] = {}
@@ -184,7 +187,8 @@ def plan(paths: list[Path], roster: dict[str, Learner] | None, lesson: str = "")
     for learner in roster or {}:
         for number in sorted(lessons):
             if (learner, number) not in by_key:
-                tasks.append(Task(learner, number, None, NOT_SUBMITTED, "nothing handed in for this lesson"))
+                tasks.append(Task(learner, number, None, NOT_SUBMITTED, "nothing handed in for this lesson",
+                                  from_roster=True))
     return sorted(tasks, key=lambda t: t.key)
 
 
