@@ -2,8 +2,8 @@
 
     python -m course validate NOTEBOOK ...    restart and run all, then every exercise's public checks
 
-The instructor checkout adds `build`, `refresh`, `release`, `grade`, `export-nbgrader` and
-`expectations` through the `course.commands` entry points of its `pyproject.toml`; the learner
+The instructor checkout adds `build`, `refresh`, `release`, `grade`, `export`, `gradescope`,
+`export-nbgrader` and `expectations` through the `course.commands` entry points of its `pyproject.toml`; the learner
 bundle has none of them, so this module never names the instructor's code.
 """
 
@@ -38,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     if command not in available:
         print(f"python -m course: no command {command!r} here; commands: {', '.join(sorted(available))}.",
               file=sys.stderr)
-        if command in {"build", "refresh", "release", "grade", "export-nbgrader", "expectations"}:
+        if command in {"build", "refresh", "release", "grade", "export", "gradescope", "export-nbgrader",
+                       "expectations"}:
             print(f"`{command}` belongs to the instructor kit: run it in the instructor's checkout of the course.",
                   file=sys.stderr)
         return 2

@@ -6,7 +6,9 @@
 
 `aliases` (separated by `;`) are the other names a learner's files come under, such as the
 `lastname_firstname_12345` prefix of a Canvas or Moodle bulk download. `extension_days` (optional)
-moves that learner's due date. A learner's id never depends on which files are graded together.
+moves that learner's due date. Other columns are kept for the LMS exports (`canvas_id`,
+`sis_user_id`, `sis_login_id`, `section`, `username`, `idnumber`). A learner's id never depends
+on which files are graded together.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Learner:
     email: str = ""
     aliases: tuple[str, ...] = field(default_factory=tuple)
     extension_days: float = 0.0
+    extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # other columns (LMS ids)
 
 
 class RosterError(ValueError):
@@ -50,7 +53,8 @@ def read_roster(path: Path) -> dict[str, Learner]:
         except ValueError:
             raise RosterError(f"{path}:{line}: extension_days must be a number of days") from None
         aliases = tuple(a.strip() for a in row.get("aliases", "").split(";") if a.strip())
-        learners[row["id"]] = Learner(row["id"], row.get("name", ""), row.get("email", ""), aliases, extension)
+        extra = {k: v for k, v in row.items() if k not in ("id", "name", "email", "aliases", "extension_days")}
+        learners[row["id"]] = Learner(row["id"], row.get("name", ""), row.get("email", ""), aliases, extension, extra)
     return learners
 
 

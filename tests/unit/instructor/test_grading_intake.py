@@ -217,3 +217,26 @@ def test_a_failed_merge_leaves_the_output_untouched(tmp_path, monkeypatch):
         merge([one, bad], tmp_path / "graded")
     assert (tmp_path / "graded" / "grades.csv").read_text() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_canvas_and_moodle_exports_account_for_every_rostered_learner(tmp_path):
+    from instructor.grading.lms import main as export
+
+    write_result(graded("alice", 2, submitted_at="2026-12-03T00:00:00+00:00"), tmp_path / "graded")
+    (tmp_path / "roster.csv").write_text("id,name,email,sis_login_id,idnumber\nalice,Alice,a@x,A1,77\n"
+                                         "dave,Dave,d@x,D4,78\n")
+    Policy("2026-12-01", 0.25, 1).save(tmp_path / "graded")
+    for lms in ("canvas", "moodle"):
+        assert export([lms, str(tmp_path / "graded"), "--roster", str(tmp_path / "roster.csv")]) == 0
+    canvas = list(csv.reader((tmp_path / "graded" / "canvas.csv").open()))
+    assert canvas[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section",
+                         "Lesson 02 · shapes and building"]
+    assert canvas[1][0] == "Points Possible" and canvas[1][-1] == "4"
+    assert [(r[0], r[3], r[-1]) for r in canvas[2:]] == [("Alice", "A1", "1"), ("Dave", "D4", "0")]
+    moodle = list(csv.DictReader((tmp_path / "graded" / "moodle.csv").open()))
+    assert [(r["Email address"], r["ID number"], r["Lesson 02 · shapes and building"]) for r in moodle] == [
+        ("a@x", "77", "1"), ("d@x", "78", "0")]
+    assert "2 day(s) late, 50% off" in moodle[0]["Lesson 02 · shapes and building feedback"]
+    (tmp_path / "roster.csv").write_text("id,name,email\ndave,Dave,d@x\n")
+    with pytest.raises(SystemExit, match="alice graded but not on the roster"):
+        export(["canvas", str(tmp_path / "graded"), "--roster", str(tmp_path / "roster.csv")])
