@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import uuid
+from dataclasses import asdict
 from pathlib import Path
 
 import nbformat
@@ -240,3 +241,19 @@ def test_canvas_and_moodle_exports_account_for_every_rostered_learner(tmp_path):
     (tmp_path / "roster.csv").write_text("id,name,email\ndave,Dave,d@x\n")
     with pytest.raises(SystemExit, match="alice graded but not on the roster"):
         export(["canvas", str(tmp_path / "graded"), "--roster", str(tmp_path / "roster.csv")])
+
+
+def test_gradescope_results_keep_every_exercise_and_hide_grading_check_reasons():
+    from instructor.grading.gradescope import gradescope_results
+
+    maxima = {"02.1": ("T", 2.0, 1.0), "02.2": ("U", 2.0, 0.0)}
+    result = asdict(graded("alice", 1))
+    result["exercises"][0]["checks"].append(asdict(CheckResult("secret", 0, 1, False, "the reason", True)))
+    data = gradescope_results(result, maxima)
+    assert [(t["number"], t["score"], t["max_score"], t["visibility"]) for t in data["tests"]] == [
+        ("02.1", 1, 2.0, "visible"), ("02.1.g", 0, 1.0, "after_published"), ("02.2", 0, 2.0, "visible")]
+    assert "secret" in data["tests"][1]["output"] and "the reason" not in json.dumps(data)
+    missing = gradescope_results({"status": "not a notebook", "reason": "this is an HTML export", "notes": []},
+                                 maxima)
+    assert missing["score"] == 0 and sum(t["max_score"] for t in missing["tests"]) == 5
+    assert "HTML export" in missing["output"]
