@@ -8,6 +8,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from instructor.grading.classview import write_class_view
 from instructor.grading.gradebook import Policy, Row, number, read_overrides, rows, write_csv
 from instructor.grading.grader import SubmissionResult, result_from_json
 
@@ -26,12 +27,13 @@ def read_results(out: Path) -> list[SubmissionResult]:
 
 def write_gradebook(results: list[SubmissionResult], out: Path) -> Path:
     """`grades.csv` with the folder's overrides, late rule and duplicate flags applied; every
-    feedback page is written again so it shows them too."""
+    feedback page is written again so it shows them too, and so is the class view."""
     made = rows(results, read_overrides(out), Policy.load(out))
     (out / "feedback").mkdir(parents=True, exist_ok=True)
     for row in made:
         (out / "feedback" / f"{row.result.submission}.html").write_text(feedback_html(row.result, row),
                                                                           encoding="utf-8")
+    write_class_view(made, out)
     return write_csv(made, out)
 
 

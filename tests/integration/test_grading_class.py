@@ -116,3 +116,12 @@ def test_code_outside_the_exercise_cell_is_reported_by_the_grader_and_by_validat
     assert "your answer uses `shapes_of`, defined outside the exercise cell" in done.stdout
     wrong = course("validate", str(sub / "frank" / f"{STEM}.ipynb"))
     assert wrong.returncode == 1 and "exercises of lesson 01" in wrong.stdout
+
+
+def test_the_class_view_lists_what_to_look_at(graded):
+    root, _, _ = graded
+    facts = list(csv.reader((root / "graded" / "class.csv").open()))
+    attention = {(f[2], f[3]) for f in facts if f[0] == "attention"}
+    assert {("dave", "not submitted"), ("frank", "wrong lesson"), ("gina", "not a notebook")} <= attention
+    assert any(learner == "jack" and "alice (identical file)" in what for learner, what in attention)
+    assert "<svg role='img'" in (root / "graded" / "class.html").read_text()

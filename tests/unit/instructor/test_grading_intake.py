@@ -257,3 +257,23 @@ def test_gradescope_results_keep_every_exercise_and_hide_grading_check_reasons()
                                  maxima)
     assert missing["score"] == 0 and sum(t["max_score"] for t in missing["tests"]) == 5
     assert "HTML export" in missing["output"]
+
+
+def test_the_class_view_summarises_exercises_checks_messages_and_what_to_look_at(tmp_path):
+    alice, bob = graded("alice", 2), graded("bob", 0, submitted_at="2026-12-09T00:00:00+00:00")
+    bob.exercises[0].checks[0].message = "expected 10 units"
+    dave = SubmissionResult(f"dave__{STEM}", "", "not submitted", "nothing handed in", lesson=STEM, max_score=4,
+                            learner="dave")
+    for result in (alice, bob, dave):
+        write_result(result, tmp_path)
+    Policy("2026-12-01", 0.1, 1).save(tmp_path)
+    write_gradebook(read_results(tmp_path), tmp_path)
+    facts = list(csv.reader((tmp_path / "class.csv").open()))
+    assert ["exercise", STEM, "02.1", "mean points", "1"] in facts
+    assert ["check", STEM, "02.1 · public", "failure rate", "50%"] in facts
+    assert ["message", STEM, "02.1", "expected 10 units", "1"] in facts
+    assert ["attention", STEM, "dave", "not submitted", "nothing handed in"] in facts
+    assert ["attention", STEM, "bob", "8 day(s) late", ""] in facts
+    page = (tmp_path / "class.html").read_text()
+    assert "<svg role='img'" in page and "<title id=" in page and "The heat map as a table" in page
+    assert "<th scope='row'>dave</th>" in page
