@@ -177,19 +177,36 @@ def plan(paths: list[Path], roster: dict[str, Learner] | None, lesson: str = "")
             task.status = f"misnamed (found {task.path.name})"
             task.notes.append(f"the file was named {task.path.name}, not {expected_name}: graded anyway")
         tasks.append(task)
+    tasks = one_per_key(tasks)
+    covered = {(t.learner, t.lesson) for t in tasks}
     for path in missing:
         learner, on_roster = identify(path, roster)
         number = lesson or lesson_in_name(path.name)
-        if (learner, number) not in by_key:
+        if (learner, number) not in covered:
             tasks.append(Task(learner, number, None, NOT_SUBMITTED, f"no such file: {path}", on_roster=on_roster))
-            by_key[(learner, number)] = []
-    lessons = {lesson} if lesson else {number for _, number in by_key if number}
+            covered.add((learner, number))
+    lessons = {lesson} if lesson else {number for _, number in covered if number}
     for learner in roster or {}:
         for number in sorted(lessons):
-            if (learner, number) not in by_key:
+            if (learner, number) not in covered:
                 tasks.append(Task(learner, number, None, NOT_SUBMITTED, "nothing handed in for this lesson",
                                   from_roster=True))
     return sorted(tasks, key=lambda t: t.key)
+
+
+def one_per_key(tasks: list[Task]) -> list[Task]:
+    """One task per row key: files whose names did not say the lesson can turn out to be of a lesson
+    the learner handed in under its name too; the runnable one (else the first) is kept, and says so."""
+    kept: dict[str, Task] = {}
+    for task in tasks:
+        other = kept.get(task.key)
+        if other is None:
+            kept[task.key] = task
+            continue
+        keep, drop = (task, other) if task.runnable and not other.runnable else (other, task)
+        keep.notes.append(f"also found {drop.path.name if drop.path else 'another file'} for this lesson: left out")
+        kept[task.key] = keep
+    return list(kept.values())
 
 
 def shard(tasks: list[Task], k: int, n: int) -> list[Task]:

@@ -70,9 +70,10 @@ def names_a_lesson(name: str) -> bool:
 def identify(path: Path, roster: dict[str, Learner] | None) -> tuple[str, bool]:
     """(learner id, whether the roster knows them) for a submitted file.
 
-    The learner's folder (`submissions/alice/02_….ipynb`), else the file name's prefix before the
-    lesson (`doe_jane_12345_02_….ipynb`, a flat LMS download). With a roster, ids and aliases are
-    matched on the folder name first, then on the start of the file name (longest match wins).
+    The file name's prefix before the lesson's name when it has one (`doe_jane_12345_02_….ipynb`, a
+    flat LMS download), else the learner's folder (`submissions/alice/02_….ipynb`, `alice/hw.ipynb`).
+    With a roster, ids and aliases are matched on the folder name first, then on the start of the
+    file name (longest match wins).
     """
     folder, stem = path.parent.name, path.stem
     if roster:
@@ -83,10 +84,13 @@ def identify(path: Path, roster: dict[str, Learner] | None) -> tuple[str, bool]:
         starts = [k for k in names if stem_key == k or stem_key.startswith(k + "_")]
         if starts:
             return names[max(starts, key=len)], True
-    if names_a_lesson(path.name) or not folder:
-        return folder or stem, False
-    prefix = re.split(r"_?\d\d_[a-z]", stem, maxsplit=1)[0]
-    return prefix or stem, False
+    number = lesson_in_name(path.name)
+    if number and not names_a_lesson(path.name):  # `doe_jane_12345_02_….ipynb`: a flat LMS download
+        stem_of = next(lesson.stem for lesson in LESSONS if lesson.number == number)
+        prefix = stem.split(stem_of)[0].rstrip("_- ")
+        if prefix:
+            return prefix, False
+    return folder or stem, False
 
 
 def lesson_in_name(name: str) -> str:

@@ -249,8 +249,9 @@ def test_a_notebook_that_never_finishes_is_stopped(tmp_path):
     nb = nbformat.read(BASE, as_version=4)
     set_answer(nb, "02.1", "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)  # deaf to interrupts\n"
                            "while True:\n    pass")
-    nbformat.write(nb, tmp_path / "stubborn.ipynb")
-    done = grade([tmp_path / "stubborn.ipynb"], tmp_path / "out", "--timeout", "25", "--cell-timeout", "5")
+    (tmp_path / "stubborn").mkdir()
+    nbformat.write(nb, tmp_path / "stubborn" / BASE.name)
+    done = grade([tmp_path / "stubborn" / BASE.name], tmp_path / "out", "--timeout", "25", "--cell-timeout", "5")
     assert done.returncode == 0, done.stderr
     result = results(tmp_path / "out", "learner")["stubborn"]
     assert result["status"] == "error" and "25 s limit" in result["reason"]

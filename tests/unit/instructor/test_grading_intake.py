@@ -47,6 +47,7 @@ def test_identity_comes_from_the_folder_or_the_roster_never_from_what_is_graded_
     flat = tmp_path / "dl" / f"doe_jane_12345_67890_{STEM}.ipynb"  # a Canvas bulk download name
     assert identify(flat, learners) == ("jdoe", True)
     assert identify(flat, None) == ("doe_jane_12345_67890", False)
+    assert identify(tmp_path / "alice" / "homework.ipynb", None) == ("alice", False)
     assert identify(tmp_path / "Jane Doe" / f"{STEM}.ipynb", learners) == ("jdoe", True)
     assert learners["jdoe"].extension_days == 2
 
@@ -277,3 +278,12 @@ def test_the_class_view_summarises_exercises_checks_messages_and_what_to_look_at
     page = (tmp_path / "class.html").read_text()
     assert "<svg role='img'" in page and "<title id=" in page and "The heat map as a table" in page
     assert "<th scope='row'>dave</th>" in page
+
+
+def test_a_file_whose_name_does_not_say_the_lesson_never_makes_a_second_row(tmp_path):
+    copy(LESSON_02, tmp_path / "alice" / "homework.ipynb")  # lesson 02 by its exercises only
+    copy(LESSON_02, tmp_path / "alice" / f"{STEM}.ipynb")
+    (tmp_path / "roster.csv").write_text("id,name,email\nalice,Alice,a@x\n")
+    tasks = plan([tmp_path / "alice"], read_roster(tmp_path / "roster.csv"))
+    assert [t.key for t in tasks] == [f"alice__{STEM}"]
+    assert "also found" in " ".join(tasks[0].notes)
