@@ -18,12 +18,16 @@ import os
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from course.settings import TEST_ENV
 from instructor.grading.gradebook import Policy, parse_rate, parse_time
 from instructor.grading.intake import lesson_stem, plan, shard
-from instructor.grading.roster import read_roster
+from instructor.grading.roster import Learner, read_roster
 from instructor.grading.worker import DEFAULT_CELL_TIMEOUT
+
+if TYPE_CHECKING:
+    from instructor.grading.grader import SubmissionResult
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -91,7 +95,7 @@ def grade_command(argv: list[str]) -> int:
             result = future.result()
             learner = roster.get(result.learner) if roster else None
             if learner:
-                result.name, result.extension_days = learner.name, learner.extension_days
+                from_roster(result, learner)
             write_result(result, args.out)
             done += 1
             counts[result.status.split(" (")[0]] = counts.get(result.status.split(" (")[0], 0) + 1
@@ -105,6 +109,18 @@ def grade_command(argv: list[str]) -> int:
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
     print(f"{summary or 'nothing to grade'}. Wrote {gradebook} and feedback/ in {time.perf_counter() - start:.0f} s.")
     return 0
+
+
+def from_roster(result: SubmissionResult, learner: Learner) -> None:
+    """What the roster says of a row: the name, the extension, and the LMS's submission time,
+    which beats the file's (unpacking a download resets it)."""
+    result.name, result.extension_days = learner.name, learner.extension_days
+    stamp = learner.extra.get(f"submitted_at_{result.lesson[:2]}") or learner.extra.get("submitted_at")
+    if stamp and result.path:
+        try:
+            result.submitted_at = parse_time(stamp).isoformat(timespec="seconds")
+        except ValueError:
+            result.notes.append(f"the roster's submission time {stamp!r} is not a date: used the file's")
 
 
 def update_policy(policy: Policy, due: str | None, penalty: str | None, cap: str) -> Policy:

@@ -287,3 +287,14 @@ def test_a_file_whose_name_does_not_say_the_lesson_never_makes_a_second_row(tmp_
     tasks = plan([tmp_path / "alice"], read_roster(tmp_path / "roster.csv"))
     assert [t.key for t in tasks] == [f"alice__{STEM}"]
     assert "also found" in " ".join(tasks[0].notes)
+
+
+def test_the_roster_gives_names_extensions_and_the_lms_submission_time():
+    from instructor.grading.cli import from_roster
+    from instructor.grading.roster import Learner
+
+    result = graded("jdoe", 1, submitted_at="2026-12-09T00:00:00+00:00")
+    from_roster(result, Learner("jdoe", "Jane Doe", extension_days=2, extra={"submitted_at_02": "2026-12-01T10:00"}))
+    assert (result.name, result.extension_days, result.submitted_at) == ("Jane Doe", 2, "2026-12-01T10:00:00+00:00")
+    from_roster(result, Learner("jdoe", extra={"submitted_at": "yesterday"}))
+    assert result.submitted_at == "2026-12-01T10:00:00+00:00" and "not a date" in result.notes[-1]
