@@ -24,6 +24,9 @@ def merge(shards: list[Path], out: Path) -> tuple[int, list[str]]:
     decisions: list[str] = []
     try:
         chosen: dict[str, tuple[str, Path]] = {}  # row key → (graded_at, shard)
+        for name in (OVERRIDES, POLICY):  # the instructor's decisions already in --out come first
+            if (out / name).exists():
+                shutil.copy2(out / name, staging / name)
         for shard in dict.fromkeys(p.resolve() for p in shards):
             for file in sorted((shard / "results").glob("*.json")):
                 graded_at = json.loads(file.read_text()).get("graded_at", "")
@@ -35,7 +38,7 @@ def merge(shards: list[Path], out: Path) -> tuple[int, list[str]]:
                     chosen[key] = newer
                 else:
                     chosen[key] = (graded_at, shard)
-            for name in (OVERRIDES, POLICY):  # the instructor's decisions: the first shard that has them
+            for name in (OVERRIDES, POLICY):  # else the first shard that has them
                 if (shard / name).exists() and not (staging / name).exists():
                     shutil.copy2(shard / name, staging / name)
             if (shard / "logs").is_dir():

@@ -203,9 +203,12 @@ def test_merge_keeps_the_newest_row_every_log_and_never_counts_logs(tmp_path):
     assert (tmp_path / "graded" / "logs" / "graded-1" / "worker-1.log").read_text() == "graded-1"
     assert (tmp_path / "graded" / "logs" / "graded-2" / "worker-1.log").read_text() == "graded-2"
     assert (tmp_path / "graded" / "runs" / "alice" / f"{STEM}.log").read_text() == new.graded_at
-    # one shard per learner, merged into a folder that already exists: replaced whole
+    # one shard per learner, merged into a folder that already exists: replaced whole, overrides kept
+    (tmp_path / "graded" / "overrides.csv").write_text("learner,lesson,exercise,points,reason\nalice,02,,-1,x\n")
     rows_merged, decisions = merge([two], tmp_path / "graded")
     assert rows_merged == 1 and not decisions
+    assert (tmp_path / "graded" / "overrides.csv").exists()
+    assert next(csv.DictReader((tmp_path / "graded" / "grades.csv").open()))["score"] == "1"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging left behind
 
 
