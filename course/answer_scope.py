@@ -114,7 +114,8 @@ def outside_notes(cells: list[Any], functions: Mapping[str, str],
         for name in missing:
             found.append(f"your answer uses `{name}`, defined outside the exercise cell: the grader runs only "
                          f"the exercise cell, so move `{name}` into it")
-        if function and function not in template:
+        # No cell carries the exercise's id: the grader takes the cell that defines the function instead.
+        if function and function not in template and answer:
             outside = [c for c in code if not exercise_id(c) and function in functions_defined(_source(c))]
             if outside:
                 found.append(f"a later definition of `{function}` outside the exercise cell was ignored: "
