@@ -32,6 +32,7 @@ from instructor.grading.artifacts import collect_cell_source, read_specs
 from instructor.grading.assemble import NotGradable, assemble, read_submission
 
 DEFAULT_CELL_TIMEOUT = 60.0
+LESSON_CELL_FLOOR = 120.0  # seconds at least for a cell of the instructor's lesson (never learner code)
 
 
 @dataclass
@@ -108,7 +109,12 @@ def run(path: Path, work: Path, cell_timeout: float = DEFAULT_CELL_TIMEOUT, less
     run_dir.mkdir(exist_ok=True)
 
     def timeout_for(cell: nbformat.NotebookNode) -> float:
-        return float(cell.get("metadata", {}).get("course", {}).get("timeout", cell_timeout))
+        """An exercise's own limit, else `cell_timeout` for answers; the lesson's own cells (imports,
+        data) get at least LESSON_CELL_FLOOR, so a busy machine cannot zero a class by timing them out."""
+        own = cell.get("metadata", {}).get("course", {}).get("timeout")
+        if own is not None:
+            return float(own)
+        return cell_timeout if exercise_id(cell) else max(cell_timeout, LESSON_CELL_FLOOR)
 
     from nbclient.exceptions import DeadKernelError
 
