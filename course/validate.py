@@ -1,5 +1,9 @@
 """`python -m course validate NOTEBOOK ...`: check a lesson the way the grader will run it.
 
+Only the exercise cells are graded: the grader puts them into the instructor's notebook. So
+validate also says when an answer relies on code outside its cell (a helper in a cell of your
+own, a second `def` below the stub): that code is dropped in grading (`course.answer_scope`).
+
 For each notebook: start a fresh kernel, run every cell in order (JupyterLab's "Restart Kernel and
 Run All Cells"), stop at the first error that is not in a cell tagged `raises-exception`, then run
 the public checks of every exercise in that same kernel and print one line per exercise. The exit
@@ -34,8 +38,9 @@ class Stop:
 class Outcome:
     id: str
     title: str = ""
-    status: str = "not reached"  # passed, failed, not answered, error, not reached, no function
+    status: str = "not reached"  # passed, failed, not answered, error, not reached, no function, outside its cell
     detail: str = ""
+    notes: list[str] = field(default_factory=list)  # code outside the exercise cell that grading drops
 
     @property
     def passed(self) -> bool:
@@ -110,8 +115,9 @@ def validate(path: Path, cell_timeout: float = 300) -> Validation:
     import nbformat
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+    from course.answer_scope import outside_notes
     from course.execute import notebook_client
-    from course.notebooks import error_summary, first_line
+    from course.notebooks import error_summary, first_line, lesson_number, lesson_of_cells
     from course.settings import kernel_environment
 
     result = Validation(path)
@@ -121,9 +127,15 @@ def validate(path: Path, cell_timeout: float = 300) -> Validation:
         result.problem = f"not a readable Jupyter notebook ({type(error).__name__}: {str(error)[:200]})"
         return result
     answers = exercises(nb)
-    result.outcomes = [Outcome(exercise_id) for exercise_id in answers]
+    scope = outside_notes(nb.cells, answers)  # what the grader's assembly would drop, as it reports it
+    result.outcomes = [Outcome(exercise_id, notes=scope.get(exercise_id, [])) for exercise_id in answers]
     if not answers:
         result.problem = "no exercises found: is this a lesson of the course?"
+        return result
+    named, holds = lesson_number(path), lesson_of_cells(nb.cells)
+    if named and holds and named != holds:  # the grader gives such a notebook 0 (`wrong lesson`)
+        result.problem = (f"its name says lesson {named}, but it holds the exercises of lesson {holds}: "
+                          f"hand in your lesson-{named} notebook")
         return result
     client = notebook_client(nb, path.parent.resolve(), cell_timeout, allow_errors=False)
     code = [(index, cell) for index, cell in enumerate(nb.cells) if cell.cell_type == "code"]
@@ -150,6 +162,8 @@ def validate(path: Path, cell_timeout: float = 300) -> Validation:
         outcome.__dict__.update(found.get(outcome.id, {}))
         if outcome.status == "not reached" and result.stop:
             outcome.detail = f"the notebook stopped at code cell [{result.stop.cell}] before defining it"
+        if outcome.notes and outcome.passed:  # passes here, would not in grading: the grader drops that code
+            outcome.status, outcome.detail = "outside its cell", "grading runs only the exercise cell"
     return result
 
 
@@ -168,6 +182,7 @@ def report(result: Validation) -> str:
         mark = "✓" if outcome.passed else "✗"
         detail = f" ({outcome.detail})" if outcome.detail else ""
         lines.append(f"  {mark} {outcome.id.lstrip('0'):<5} {outcome.title:<{width}}  {outcome.status}{detail}")
+        lines += [f"      note: {note}" for note in outcome.notes]
     passed = sum(o.passed for o in result.outcomes)
     verdict = "every public check passes" if result.passed else "not yet"
     lines.append(f"  {passed} of {len(result.outcomes)} exercises pass their public checks: {verdict}.")

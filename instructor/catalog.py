@@ -96,7 +96,9 @@ def start_page(solutions: Path | None = None) -> nbformat.NotebookNode:
             "3. After each exercise, run the `course.check(...)` cell below it: it says what passes and what "
             "to fix.\n"
             "4. Before handing a lesson in, check it as the grader will run it, in a terminal: "
-            "`python -m course validate lessons/01_two_ways.ipynb`.\n\n"
+            "`python -m course validate lessons/01_two_ways.ipynb`.\n"
+            "5. Only the exercise cells are graded: keep each answer, with any helper it uses, inside its "
+            "exercise cell.\n\n"
             "Run the next cell once: it checks that Keras and the course packages load on this machine."),
         nbformat.v4.new_code_cell("import course\nimport widgets  # noqa: F401  (checks that it imports)\n\n"
                                   "course.setup(seed=0)"),

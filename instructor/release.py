@@ -121,6 +121,10 @@ and `py -3.11 -m course.bootstrap test`. With conda: `conda env create -f enviro
    It runs every cell in order, then every exercise's public checks, and prints one line per
    exercise. It exits with 0 when every public check passes. The grader runs more checks, on other
    inputs, so make your functions work for any arguments, not only the ones in the notebook.
+5. Only the exercise cells are graded. The grader puts your exercise cells into a fresh copy of the
+   lesson and runs that, so code in cells you added (a helper function, a second `def` of the
+   answer below the stub) is not there when it grades. Keep each answer, and every helper it uses,
+   inside its exercise cell; `validate` tells you when an answer relies on code outside it.
 
 ## What is here
 

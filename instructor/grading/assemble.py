@@ -9,7 +9,8 @@ duplicate and delete cells, and JupyterLab re-saves notebooks; so:
 - a cell that lost its metadata (pasted into a new cell) is found by the `def name(` it defines;
 - a missing exercise gets the lesson's stub, scores 0, and the feedback says why.
 
-`course.check(...)` cells are dropped: the grader checks answers itself.
+`course.check(...)` cells are dropped: the grader checks answers itself. Learner code outside the
+exercise cells is dropped too; `course.answer_scope` says what that loses, here and in `validate`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Mapping, Protocol
 
 import nbformat
 
+from course.answer_scope import outside_notes, template_names
 from course.notebooks import exercise_id, lesson_file, lesson_number, lesson_of_cells
 from course.paths import SOLUTIONS
 from instructor.notebooks import TEMPLATE, ClearSolutionRegions, run
@@ -53,9 +55,10 @@ def read_submission(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
-def find_template(nb: nbformat.NotebookNode, path: Path, solutions: Path = SOLUTIONS) -> Path:
-    """The instructor notebook a submission answers: by its exercise ids, else by its file name."""
-    number = lesson_of_cells(nb.cells) or lesson_number(path)
+def find_template(nb: nbformat.NotebookNode, path: Path, solutions: Path = SOLUTIONS, lesson: str = "") -> Path:
+    """The instructor notebook a submission answers: the lesson being graded ("02"), else by its
+    exercise ids, else by its file name. (Intake has already refused a notebook of another lesson.)"""
+    number = lesson or lesson_of_cells(nb.cells) or lesson_number(path)
     if not number:
         raise NotGradable(
             "cannot tell which lesson this is: it has no exercise cells of one lesson and its name "
@@ -97,10 +100,14 @@ def _answer_cells(nb: nbformat.NotebookNode, exercise: ExerciseLike) -> tuple[st
 
 
 def assemble(submission: nbformat.NotebookNode, path: Path, exercises: Mapping[str, ExerciseLike],
-             solutions: Path = SOLUTIONS) -> Assembled:
-    template_path = find_template(submission, path, solutions)
+             solutions: Path = SOLUTIONS, lesson: str = "") -> Assembled:
+    template_path = find_template(submission, path, solutions, lesson)
     template = run(TEMPLATE, nbformat.read(template_path, as_version=4))
     result = Assembled(template, template_path.stem, [])
+    # What this assembly drops (learner code outside exercise cells), said as `validate` says it.
+    functions = {exercise_id(c): exercises[exercise_id(c)].function for c in template.cells
+                 if exercise_id(c) in exercises}
+    dropped = outside_notes(submission.cells, functions, template_names(template.cells))
     stub = ClearSolutionRegions()
     for index, cell in enumerate(template.cells):
         eid = exercise_id(cell)
@@ -109,5 +116,5 @@ def assemble(submission: nbformat.NotebookNode, path: Path, exercises: Mapping[s
             result.exercises.append(exercise)
             source, notes = _answer_cells(submission, exercise)
             cell.source = source if source is not None else stub.preprocess_cell(cell, {}, index)[0].source
-            result.notes[eid] = notes
+            result.notes[eid] = notes + dropped.get(eid, [])
     return result

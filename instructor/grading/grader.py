@@ -28,6 +28,8 @@ from course.checks.registry import load_all
 from course.checks.runner import run_check
 from course.notebooks import lesson_number, lesson_of_cells
 from instructor.grading.artifacts import READY, load_values, save_inputs, write_specs
+from instructor.grading.intake import Task, lesson_stem
+from instructor.grading.provenance import course_version, now
 from instructor.grading.worker import DEFAULT_CELL_TIMEOUT
 
 
@@ -53,16 +55,30 @@ class ExerciseResult:
 
 @dataclass
 class SubmissionResult:
-    submission: str
+    submission: str  # the row's key, `<learner>__<lesson>`: re-grading a learner replaces their row
     path: str
-    status: str  # "graded", or "error" when the notebook could not be graded at all
+    status: str  # graded, misnamed (found X), not submitted, not a notebook, wrong lesson, unknown lesson, error
     reason: str = ""
-    lesson: str = ""
+    lesson: str = ""  # "02_shapes_and_building"
     score: float = 0.0
-    max_score: float = 0.0
+    max_score: float = 0.0  # the lesson's maximum, whatever happened (percentages and LMS imports need it)
     seconds: float = 0.0
     exercises: list[ExerciseResult] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    learner: str = ""
+    name: str = ""  # from the roster
+    on_roster: bool = True
+    extension_days: float = 0.0  # from the roster: moves this learner's due date
+    submitted_at: str = ""  # the file's modification time (UTC, ISO)
+    graded_at: str = ""
+    course_version: str = ""
+    file_sha256: str = ""
+    answer_hashes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def scored(self) -> bool:
+        """Whether the notebook was run and checked (its points mean something)."""
+        return self.status == "graded" or self.status.startswith("misnamed")
 
 
 class WorkerProcess:
@@ -84,11 +100,12 @@ class WorkerProcess:
             self.lines.put(line.strip())
         self.lines.put(None)  # the worker ended
 
-    def run(self, submission: Path, work: Path, timeout: float) -> str | None:
+    def run(self, submission: Path, work: Path, timeout: float, lesson: str = "") -> str | None:
         """Run one task; return why it failed (the worker is then dead), or None."""
         self.tasks += 1
         try:
-            self.process.stdin.write(json.dumps({"submission": str(submission), "work": str(work)}) + "\n")
+            task = {"submission": str(submission), "work": str(work), "lesson": lesson}
+            self.process.stdin.write(json.dumps(task) + "\n")
             self.process.stdin.flush()
             line = self.lines.get(timeout=timeout)
         except queue.Empty:
@@ -197,14 +214,18 @@ class Grader:
                        "--memory-gb", str(self.memory_gb), "--cpu-seconds", str(int(self.timeout * 2))]
             return WorkerProcess(command, self.logs / f"worker-{number}.log" if self.logs else None)
 
-    def _run_worker(self, path: Path, work: Path, name: str) -> str | None:
+    def max_score(self, lesson: str) -> float:
+        """The lesson's maximum ("02"): every row of that lesson has it, graded or not."""
+        return float(sum(e.points for eid, e in self.exercises.items() if eid.startswith(f"{lesson}.")))
+
+    def _run_worker(self, path: Path, work: Path, lesson: str) -> str | None:
         """Run the submission; return why it could not finish, or None."""
         worker = self._worker()
         # The inputs are built (once per lesson) and copied while the worker starts the kernel.
         done: list[str | None] = []
-        runner = threading.Thread(target=lambda: done.append(worker.run(path, work, self.timeout)))
+        runner = threading.Thread(target=lambda: done.append(worker.run(path, work, self.timeout, lesson)))
         runner.start()
-        self.inputs(lesson_of(path))
+        self.inputs(lesson or lesson_of(path))
         if (self._inputs_dir / "inputs").is_dir():
             shutil.copytree(self._inputs_dir / "inputs", work / "inputs", dirs_exist_ok=True)
         (work / "inputs").mkdir(exist_ok=True)
@@ -222,29 +243,59 @@ class Grader:
             return (problem or "the grading worker wrote no result") + where
         return None
 
-    def grade(self, path: Path, name: str) -> SubmissionResult:
+    def grade(self, task: Task, keep: Path | None = None) -> SubmissionResult:
+        """Grade one intake task (a task intake already settled only gets its row). `keep`: a folder
+        for the executed notebook and the log (`<keep>/<lesson>.ipynb`, `.log`), kept for audits."""
         start = time.perf_counter()
-        result = SubmissionResult(name, str(path), "graded")
-        with tempfile.TemporaryDirectory(prefix="kt-grade-") as tmp:
-            work = Path(tmp)
-            shutil.copy(self._inputs_dir / "exercises.json", work / "exercises.json")
-            problem = self._run_worker(path, work, name)
-            if problem:
-                result.status, result.reason = "error", problem
-            else:
-                record = json.loads((work / "run.json").read_text())
-                if record["status"] != "ran":
-                    result.status, result.reason = "error", record["reason"]
+        result = SubmissionResult(task.key, str(task.path or ""), task.status, task.reason,
+                                  lesson=lesson_stem(task.lesson), notes=list(task.notes), learner=task.learner,
+                                  on_roster=task.on_roster, submitted_at=task.submitted_at, graded_at=now(),
+                                  course_version=course_version(), file_sha256=task.file_sha256,
+                                  answer_hashes=dict(task.answer_hashes), max_score=self.max_score(task.lesson))
+        log = [f"{result.graded_at} grading {task.path or '(no file)'} for {task.learner}, lesson "
+               f"{task.lesson or '?'}; course {result.course_version}",
+               f"intake: {task.status}{': ' + task.reason if task.reason else ''}"]
+        log += [f"intake: {note}" for note in task.notes]
+        if task.runnable:
+            with tempfile.TemporaryDirectory(prefix="kt-grade-") as tmp:
+                work = Path(tmp)
+                shutil.copy(self._inputs_dir / "exercises.json", work / "exercises.json")
+                problem = self._run_worker(task.path, work, task.lesson)
+                if problem:
+                    result.status, result.reason = "error", problem
                 else:
-                    result.lesson, result.notes = record["lesson"], record["run_notes"]
-                    inputs = self.inputs(record["lesson"][:2])
-                    with self._checking:
-                        result.exercises = [self.check(eid, work / "artifacts", inputs[eid],
-                                                       record["notes"].get(eid, [])) for eid in record["exercises"]]
+                    record = json.loads((work / "run.json").read_text())
+                    if record["status"] != "ran":
+                        result.status, result.reason = "error", record["reason"]
+                    else:
+                        result.lesson, result.notes = record["lesson"], result.notes + record["run_notes"]
+                        inputs = self.inputs(record["lesson"][:2])
+                        with self._checking:
+                            result.exercises = [self.check(eid, work / "artifacts", inputs[eid],
+                                                           record["notes"].get(eid, []))
+                                                for eid in record["exercises"]]
+                self._keep(work, keep, task, log)
         result.score = sum(e.points for e in result.exercises)
-        result.max_score = sum(e.max_points for e in result.exercises)
         result.seconds = round(time.perf_counter() - start, 1)
+        if keep is not None:
+            log.append(f"result: {result.status} {result.score:g}/{result.max_score:g} in {result.seconds:g} s"
+                       + (f": {result.reason}" if result.reason and result.status == "error" else ""))
+            keep.mkdir(parents=True, exist_ok=True)
+            (keep / f"{result.lesson or 'unknown'}.log").write_text("\n".join(log) + "\n", encoding="utf-8")
         return result
+
+    @staticmethod
+    def _keep(work: Path, keep: Path | None, task: Task, log: list[str]) -> None:
+        """Save what the worker left for an audit: the executed notebook (or a traceback), its log."""
+        if keep is None:
+            return
+        keep.mkdir(parents=True, exist_ok=True)
+        stem = lesson_stem(task.lesson) or "unknown"
+        for name, target in (("executed.ipynb", f"{stem}.ipynb"), ("traceback.txt", f"{stem}.traceback.txt")):
+            if (work / name).exists():
+                shutil.copy(work / name, keep / target)
+        if (work / "run.log").exists():
+            log += (work / "run.log").read_text().splitlines()
 
     def check(self, exercise_id: str, artifacts: Path, inputs: dict[str, Any], notes: list[str]) -> ExerciseResult:
         exercise = self.exercises[exercise_id]

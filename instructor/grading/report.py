@@ -1,23 +1,20 @@
-"""The gradebook (`grades.csv`), one `results/<name>.json` and one `feedback/<name>.html` per submission."""
+"""One `results/<learner>__<lesson>.json` and one `feedback/<learner>__<lesson>.html` per row, and the
+gradebook (`grades.csv`, built by `gradebook`)."""
 
 from __future__ import annotations
 
-import csv
 import html
 import json
 from dataclasses import asdict
 from pathlib import Path
 
+from instructor.grading.classview import write_class_view
+from instructor.grading.gradebook import Policy, Row, number, read_overrides, rows, write_csv
 from instructor.grading.grader import SubmissionResult, result_from_json
-
-FIXED_COLUMNS = ["submission", "score", "max_score", "status", "reason"]
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
 
 
 def write_result(result: SubmissionResult, out: Path) -> None:
+    """Save one row's result and its feedback (re-grading a learner replaces both)."""
     (out / "results").mkdir(parents=True, exist_ok=True)
     (out / "feedback").mkdir(parents=True, exist_ok=True)
     (out / "results" / f"{result.submission}.json").write_text(json.dumps(asdict(result), indent=1))
@@ -29,17 +26,15 @@ def read_results(out: Path) -> list[SubmissionResult]:
 
 
 def write_gradebook(results: list[SubmissionResult], out: Path) -> Path:
-    """One row per submission; one column per exercise (blank where a lesson has no such exercise)."""
-    exercise_ids = sorted({e.id for r in results for e in r.exercises})
-    path = out / "grades.csv"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(FIXED_COLUMNS + [f"exercise {eid}" for eid in exercise_ids])
-        for result in sorted(results, key=lambda r: r.submission):
-            points = {e.id: _number(e.points) for e in result.exercises}
-            writer.writerow([result.submission, _number(result.score), _number(result.max_score), result.status,
-                             result.reason] + [points.get(eid, "") for eid in exercise_ids])
-    return path
+    """`grades.csv` with the folder's overrides, late rule and duplicate flags applied; every
+    feedback page is written again so it shows them too, and so is the class view."""
+    made = rows(results, read_overrides(out), Policy.load(out))
+    (out / "feedback").mkdir(parents=True, exist_ok=True)
+    for row in made:
+        (out / "feedback" / f"{row.result.submission}.html").write_text(feedback_html(row.result, row),
+                                                                          encoding="utf-8")
+    write_class_view(made, out)
+    return write_csv(made, out)
 
 
 STYLE = """
@@ -60,7 +55,7 @@ MARKS = {True: "<span class='pass' aria-hidden='true'>✓</span> passed",  # the
          False: "<span class='fail' aria-hidden='true'>✗</span> failed"}
 
 
-def feedback_html(result: SubmissionResult) -> str:
+def feedback_html(result: SubmissionResult, row: Row | None = None) -> str:
     """A page for the learner: score per exercise, public checks with messages, hidden ones by name.
 
     A complete English document (language, title, landmarks) with captioned tables and header
@@ -70,17 +65,26 @@ def feedback_html(result: SubmissionResult) -> str:
     title = f"Feedback for {e(result.submission)}"
     parts = ["<!doctype html>", "<html lang='en'>", "<head><meta charset='utf-8'>",
              "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-             f"<title>{title}</title>", f"<style>{STYLE}</style></head>", "<body><main>", f"<h1>{title}</h1>"]
-    if result.status != "graded":
-        parts.append(f"<p class='fail'>This notebook could not be graded: {e(result.reason)}</p>")
+             f"<title>{title}</title>", f"<style>{STYLE}</style></head>", "<body><main>", f"<h1>{title}</h1>",
+             f"<p class='note'>Graded {e(result.graded_at or 'at an unknown time')} by the course grader, "
+             f"version {e(result.course_version or 'unknown')}.</p>"]
+    adjustments = row.adjustments if row else []
+    late = (f"Handed in {e(result.submitted_at)}, {row.late_days} day(s) late: {row.penalty:.0%} off, "
+            f"final {number(row.final)} / {number(result.max_score)}.") if row and row.late_days else ""
+    if not result.scored:
+        what = {"not submitted": "Nothing was graded", "wrong lesson": "This notebook was not graded",
+                }.get(result.status, "This notebook could not be graded")
+        parts.append(f"<p class='fail'>{what} ({e(result.status)}): {e(result.reason)}</p>")
+        parts += [f"<p class='note'>{e(note)}</p>" for note in result.notes + adjustments]
         return "\n".join(parts + ["</main></body></html>"])
-    parts.append(f"<p class='score'>Lesson {e(result.lesson)}: <b>{_number(result.score)} / "
-                 f"{_number(result.max_score)}</b> points</p>")
-    parts += [f"<p class='note'>{e(note)}</p>" for note in result.notes]
+    score = row.score if row else result.score
+    parts.append(f"<p class='score'>Lesson {e(result.lesson)}: <b>{number(score)} / "
+                 f"{number(result.max_score)}</b> points</p>")
+    parts += [f"<p class='note'>{e(note)}</p>" for note in result.notes + adjustments + ([late] if late else [])]
     for exercise in result.exercises:
-        number = e(exercise.id.lstrip("0"))
-        parts.append(f"<h2>Exercise {number} · {e(exercise.title)}: {_number(exercise.points)} / "
-                     f"{_number(exercise.max_points)}</h2>")
+        shown = e(exercise.id.lstrip("0"))
+        parts.append(f"<h2>Exercise {shown} · {e(exercise.title)}: {number(exercise.points)} / "
+                     f"{number(exercise.max_points)}</h2>")
         parts += [f"<p class='note'>{e(note)}</p>" for note in exercise.notes]
         rows = []
         for check in exercise.checks:
@@ -88,8 +92,8 @@ def feedback_html(result: SubmissionResult) -> str:
             # A hidden check's message stays in the instructor's results/*.json, never on the learner's page.
             detail = f"<br><small>{e(check.message)}</small>" if check.message and not check.hidden else ""
             rows.append(f"<tr><td>{MARKS[check.passed]}</td><th scope='row'>{label}{detail}</th>"
-                        f"<td>{_number(check.points)} / {_number(check.max_points)}</td></tr>")
-        parts.append(f"<table><caption>Checks of exercise {number}</caption>"
+                        f"<td>{number(check.points)} / {number(check.max_points)}</td></tr>")
+        parts.append(f"<table><caption>Checks of exercise {shown}</caption>"
                      "<thead><tr><th scope='col'>Result</th><th scope='col'>Check</th>"
                      "<th scope='col'>Points</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
     parts.append("<p class='note'>Grading checks are named but not explained: the public checks in the "

@@ -8,7 +8,8 @@ it only produces artifacts:
 2. Insert after each exercise cell a cell that saves what the answer returns (`artifacts`).
 3. Execute in a fresh kernel with resource limits, a temporary working directory and HOME,
    a scrubbed environment and per-cell timeouts; errors are recorded, not fatal.
-4. Write `run.json`: the lesson, the exercises found, and what happened to them.
+4. Write `run.json`: the lesson, the exercises found, and what happened to them; `run.log` and the
+   executed notebook, which the grader keeps per submission for audits and regrade requests.
 
 The grader (`instructor.grading.grader`) then checks the artifacts in its own process. It passes the
 exercises as `exercises.json`, so this process stays light (no TensorFlow, no exercise registry).
@@ -31,6 +32,7 @@ from instructor.grading.artifacts import collect_cell_source, read_specs
 from instructor.grading.assemble import NotGradable, assemble, read_submission
 
 DEFAULT_CELL_TIMEOUT = 60.0
+LESSON_CELL_FLOOR = 120.0  # seconds at least for a cell of the instructor's lesson (never learner code)
 
 
 @dataclass
@@ -83,11 +85,11 @@ def exercise_errors(nb: nbformat.NotebookNode) -> dict[str, str]:
     return found
 
 
-def run(path: Path, work: Path, cell_timeout: float = DEFAULT_CELL_TIMEOUT) -> RunRecord:
+def run(path: Path, work: Path, cell_timeout: float = DEFAULT_CELL_TIMEOUT, lesson: str = "") -> RunRecord:
     """Run the submission in `work` (with `exercises.json`; `inputs/` arrive there while it runs);
-    artifacts go to `work/artifacts/`."""
+    artifacts go to `work/artifacts/`, the executed notebook to `work/executed.ipynb` (kept for audits)."""
     try:
-        assembled = assemble(read_submission(path), path, read_specs(work / "exercises.json"))
+        assembled = assemble(read_submission(path), path, read_specs(work / "exercises.json"), lesson=lesson)
     except NotGradable as error:
         return RunRecord("error", reason=str(error))
     record = RunRecord("ran", lesson=assembled.lesson, exercises=[e.id for e in assembled.exercises],
@@ -107,7 +109,12 @@ def run(path: Path, work: Path, cell_timeout: float = DEFAULT_CELL_TIMEOUT) -> R
     run_dir.mkdir(exist_ok=True)
 
     def timeout_for(cell: nbformat.NotebookNode) -> float:
-        return float(cell.get("metadata", {}).get("course", {}).get("timeout", cell_timeout))
+        """An exercise's own limit, else `cell_timeout` for answers; the lesson's own cells (imports,
+        data) get at least LESSON_CELL_FLOOR, so a busy machine cannot zero a class by timing them out."""
+        own = cell.get("metadata", {}).get("course", {}).get("timeout")
+        if own is not None:
+            return float(own)
+        return cell_timeout if exercise_id(cell) else max(cell_timeout, LESSON_CELL_FLOOR)
 
     from nbclient.exceptions import DeadKernelError
 
@@ -119,17 +126,28 @@ def run(path: Path, work: Path, cell_timeout: float = DEFAULT_CELL_TIMEOUT) -> R
     except DeadKernelError:
         record.run_notes.append("the kernel died while running the notebook (a crash, or the memory limit); "
                                 "answers collected before that were graded")
+    nbformat.write(nb, work / "executed.ipynb")
     for eid, error in exercise_errors(nb).items():
         record.notes.setdefault(eid, []).append(f"the exercise cell {error}")
     return record
 
 
-def run_task(submission: Path, work: Path, cell_timeout: float) -> None:
+def run_task(submission: Path, work: Path, cell_timeout: float, lesson: str = "") -> None:
+    import time
+    import traceback
+
+    start = time.perf_counter()
     try:
-        record = run(submission, work, cell_timeout)
+        record = run(submission, work, cell_timeout, lesson)
     except Exception as error:  # a grader bug must still give the submission a row
         record = RunRecord("error", reason=f"the grader failed: {type(error).__name__}: {str(error)[:300]}")
+        (work / "traceback.txt").write_text(traceback.format_exc())
     (work / "run.json").write_text(json.dumps(asdict(record), indent=1))
+    lines = [f"worker: ran {submission} as lesson {record.lesson or lesson or '?'} in "
+             f"{time.perf_counter() - start:.1f} s: {record.status} {record.reason}".rstrip()]
+    lines += [f"worker: {eid}: {note}" for eid, notes in record.notes.items() for note in notes]
+    lines += [f"worker: {note}" for note in record.run_notes]
+    (work / "run.log").write_text("\n".join(lines) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     set_limits(args.memory_gb, args.cpu_seconds)
     for line in sys.stdin:  # one task per line until the grader closes stdin
         task = json.loads(line)
-        run_task(Path(task["submission"]), Path(task["work"]), args.cell_timeout)
+        run_task(Path(task["submission"]), Path(task["work"]), args.cell_timeout, task.get("lesson", ""))
         print("done", flush=True)
     return 0
 

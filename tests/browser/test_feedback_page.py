@@ -35,3 +35,18 @@ def test_feedback_page_passes_axe(page: Page, tmp_path, screenshot):
     page.goto((tmp_path / "feedback" / "alice__01_two_ways.html").as_uri())
     expect(page.get_by_role("table", name="Checks of exercise 1.1")).to_be_visible()
     expect(page.get_by_role("rowheader", name="has 4,810 parameters")).to_be_visible()
+
+
+def test_class_view_passes_axe(page: Page, tmp_path):
+    from instructor.grading.report import read_results, write_gradebook
+
+    alice = graded()
+    alice.learner = "alice"
+    write_result(alice, tmp_path)
+    write_result(SubmissionResult("dave__01_two_ways", "", "not submitted", "nothing handed in", lesson="01_two_ways",
+                                  max_score=5, learner="dave"), tmp_path)
+    write_gradebook(read_results(tmp_path), tmp_path)
+    page.goto((tmp_path / "class.html").as_uri())
+    expect(page).to_have_title("The class")
+    expect(page.get_by_role("img", name="Points per learner and exercise, lesson 01_two_ways")).to_be_visible()
+    assert not axe_violations(page, name="the class view")

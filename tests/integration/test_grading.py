@@ -30,8 +30,10 @@ def grade(paths: list[Path], out: Path, *options: str) -> subprocess.CompletedPr
     return subprocess.run(command, capture_output=True, text=True, timeout=900)
 
 
-def results(out: Path) -> dict[str, dict]:
-    return {p.stem: json.loads(p.read_text()) for p in (out / "results").glob("*.json")}
+def results(out: Path, by: str = "submission") -> dict[str, dict]:
+    """Every row's result, by its key (`alice__02_shapes_and_building`) or by learner (`by="learner"`)."""
+    found = [json.loads(p.read_text()) for p in (out / "results").glob("*.json")]
+    return {r[by]: r for r in found}
 
 
 def points(result: dict) -> dict[str, float]:
@@ -175,17 +177,21 @@ TAMPERED = {
 def tampered(tmp_path_factory) -> tuple[Path, dict[str, str], subprocess.CompletedProcess]:
     folder = tmp_path_factory.mktemp("submissions")
     paths, digests = [], {}
-    for name, (edit, _, _) in TAMPERED.items():
+    for name, (edit, _, _) in TAMPERED.items():  # one folder per learner, as the README's layout
         nb = nbformat.read(BASE, as_version=4)
         edit(nb)
-        path = folder / f"{name}.ipynb"
+        path = folder / name / BASE.name
+        path.parent.mkdir()
         nbformat.write(nb, path)
         paths.append(path)
-    (folder / "corrupt.ipynb").write_text('{"cells": [ this is not json')
-    (folder / "picture.ipynb").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
-    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]), folder / "homework.ipynb")
-    paths += [folder / "corrupt.ipynb", folder / "picture.ipynb", folder / "homework.ipynb"]
-    digests = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+    for name in ("corrupt", "picture", "homework"):
+        (folder / name).mkdir()
+    (folder / "corrupt" / BASE.name).write_text('{"cells": [ this is not json')
+    (folder / "picture" / BASE.name).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]),
+                   folder / "homework" / "homework.ipynb")
+    paths += [folder / "corrupt" / BASE.name, folder / "picture" / BASE.name, folder / "homework" / "homework.ipynb"]
+    digests = {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
     out = tmp_path_factory.mktemp("graded")
     done = grade(paths, out, "--jobs", "2", "--cell-timeout", "20", "--memory-gb", "4")  # 20 s: a loaded machine
     return out, digests, done
@@ -194,7 +200,7 @@ def tampered(tmp_path_factory) -> tuple[Path, dict[str, str], subprocess.Complet
 def test_grading_finishes_and_never_touches_submissions(tampered):
     out, digests, done = tampered
     assert done.returncode == 0, done.stdout + done.stderr
-    folder = Path(results(out)["deleted"]["path"]).parent
+    folder = Path(results(out, "learner")["deleted"]["path"]).parent.parent
     assert {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in digests} == digests
     assert len(list(csv.DictReader((out / "grades.csv").open()))) == len(digests)
 
@@ -202,7 +208,7 @@ def test_grading_finishes_and_never_touches_submissions(tampered):
 @pytest.mark.parametrize("name", sorted(TAMPERED))
 def test_tampered_submission_is_graded_correctly(tampered, name):
     out, _, _ = tampered
-    result = results(out)[name]
+    result = results(out, "learner")[name]
     _, expected, note = TAMPERED[name]
     assert result["status"] == "graded", result["reason"]
     assert points(result) == expected
@@ -213,27 +219,29 @@ def test_tampered_submission_is_graded_correctly(tampered, name):
 
 def test_a_kernel_crash_is_reported(tampered):
     out, _, _ = tampered
-    assert "kernel died" in " ".join(results(out)["kernel_crash"]["notes"])
+    assert "kernel died" in " ".join(results(out, "learner")["kernel_crash"]["notes"])
 
 
-@pytest.mark.parametrize("name, reason", [
-    ("corrupt", "not a readable Jupyter notebook"),
-    ("picture", "not a readable Jupyter notebook"),
-    ("homework", "cannot tell which lesson"),
+@pytest.mark.parametrize("name, status, reason", [
+    ("corrupt", "not a notebook", "not JSON"),
+    ("picture", "not a notebook", "not JSON"),
+    ("homework", "unknown lesson", "cannot tell which lesson"),
 ])
-def test_unusable_files_get_a_row_with_a_reason(tampered, name, reason):
+def test_unusable_files_get_a_row_with_a_reason(tampered, name, status, reason):
     out, _, _ = tampered
-    result = results(out)[name]
-    assert result["status"] == "error" and reason in result["reason"]
-    assert "could not be graded" in (out / "feedback" / f"{name}.html").read_text()
+    result = results(out, "learner")[name]
+    assert result["status"] == status and reason in result["reason"]
+    assert "could not be graded" in (out / "feedback" / f"{result['submission']}.html").read_text()
+    if name != "homework":
+        assert result["max_score"] == 12  # the lesson's maximum: percentages and LMS imports work
 
 
 def test_hidden_checks_keep_their_reason_for_the_instructor_and_only_their_name_for_the_learner(tampered):
     out, _, _ = tampered
-    exercise = next(e for e in results(out)["wrong_answer"]["exercises"] if e["id"] == "02.3")
+    exercise = next(e for e in results(out, "learner")["wrong_answer"]["exercises"] if e["id"] == "02.3")
     hidden = [c for c in exercise["checks"] if c["hidden"] and not c["passed"]]
     assert hidden and all(c["message"] for c in hidden), "the instructor's results/*.json keeps every reason"
-    page = (out / "feedback" / "wrong_answer.html").read_text()
+    page = (out / "feedback" / "wrong_answer__02_shapes_and_building.html").read_text()
     assert "works for another model" in page and "(None, 5)" not in page
 
 
@@ -241,13 +249,18 @@ def test_a_notebook_that_never_finishes_is_stopped(tmp_path):
     nb = nbformat.read(BASE, as_version=4)
     set_answer(nb, "02.1", "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)  # deaf to interrupts\n"
                            "while True:\n    pass")
-    nbformat.write(nb, tmp_path / "stubborn.ipynb")
-    done = grade([tmp_path / "stubborn.ipynb"], tmp_path / "out", "--timeout", "25", "--cell-timeout", "5")
+    (tmp_path / "stubborn").mkdir()
+    nbformat.write(nb, tmp_path / "stubborn" / BASE.name)
+    done = grade([tmp_path / "stubborn" / BASE.name], tmp_path / "out", "--timeout", "25", "--cell-timeout", "5")
     assert done.returncode == 0, done.stderr
-    result = results(tmp_path / "out")["stubborn"]
+    result = results(tmp_path / "out", "learner")["stubborn"]
     assert result["status"] == "error" and "25 s limit" in result["reason"]
+    assert (tmp_path / "out" / "runs" / "stubborn" / "02_shapes_and_building.log").exists()
 
 
-def test_usage_errors_exit_with_2(tmp_path):
-    assert grade([tmp_path / "missing.ipynb"], tmp_path / "out").returncode == 2
+def test_usage_errors_exit_with_2_and_a_missing_file_is_a_row(tmp_path):
     assert grade([BASE], tmp_path / "out", "--shard", "3/2").returncode == 2
+    assert grade([BASE], tmp_path / "out", "--lesson", "2").returncode == 2
+    done = grade([tmp_path / "dave" / BASE.name], tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert results(tmp_path / "out", "learner")["dave"]["status"] == "not submitted"

@@ -15,7 +15,7 @@ from course.checks.registry import load_all
 from course.notebooks import exercise_id
 from course.paths import SOLUTIONS
 from instructor.grading.assemble import NotGradable, assemble, find_template, read_submission
-from instructor.grading.cli import parse_shard, submission_names
+from instructor.grading.cli import parse_shard
 from instructor.grading.grader import CheckResult, ExerciseResult, SubmissionResult
 from instructor.grading.report import feedback_html, write_gradebook, write_result
 
@@ -58,12 +58,6 @@ def test_unreadable_files_are_not_gradable(tmp_path):
     (tmp_path / "a.ipynb").write_text("not json")
     with pytest.raises(NotGradable, match="not a readable Jupyter notebook"):
         read_submission(tmp_path / "a.ipynb")
-
-
-def test_names_are_unique_and_readable(tmp_path):
-    paths = [tmp_path / "alice" / "01_two_ways.ipynb", tmp_path / "bob" / "01_two_ways.ipynb"]
-    assert sorted(submission_names(paths).values()) == ["alice__01_two_ways", "bob__01_two_ways"]
-    assert list(submission_names([tmp_path / "alice.ipynb"]).values()) == ["alice"]
 
 
 def test_shards():
