@@ -9,12 +9,15 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
 from course.paths import SOLUTIONS
 from instructor.grading.gradescope import main
 
 STEM = "02_shapes_and_building"
 
 
+@pytest.mark.long  # a whole notebook through run_autograder: .ci/run
 def test_a_solution_gets_full_marks_through_run_autograder(tmp_path):
     assert main(["02", str(tmp_path / "autograder.zip")]) == 0
     root = tmp_path / "autograder"

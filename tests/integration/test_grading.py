@@ -51,6 +51,7 @@ def whole_course(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     return out, done
 
 
+@pytest.mark.long  # every solution through the real grader: .ci/run (the mutation tests grade each in-process)
 def test_every_solution_gets_full_marks(whole_course):
     out, done = whole_course
     assert done.returncode == 0, done.stdout + done.stderr
@@ -63,6 +64,7 @@ def test_every_solution_gets_full_marks(whole_course):
         assert result["score"] == result["max_score"] > 0, (path.name, points(result))
 
 
+@pytest.mark.long  # every solution through the real grader: .ci/run (the mutation tests grade each in-process)
 def test_untouched_lessons_get_zero(whole_course):
     out, _ = whole_course
     graded = results(out)
@@ -71,6 +73,7 @@ def test_untouched_lessons_get_zero(whole_course):
         assert result["status"] == "graded" and result["score"] == 0 < result["max_score"], path.name
 
 
+@pytest.mark.long  # every solution through the real grader: .ci/run (the mutation tests grade each in-process)
 def test_gradebook_has_a_row_per_submission_and_a_column_per_exercise(whole_course):
     out, _ = whole_course
     rows = list(csv.DictReader((out / "grades.csv").open()))
