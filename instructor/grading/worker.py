@@ -26,7 +26,7 @@ from pathlib import Path
 
 import nbformat
 
-from course.notebooks import exercise_id
+from course.notebooks import error_summary, exercise_id
 from course.settings import kernel_environment
 from instructor.grading.artifacts import collect_cell_source, read_specs
 from instructor.grading.assemble import NotGradable, assemble, read_submission
@@ -76,12 +76,12 @@ def exercise_errors(nb: nbformat.NotebookNode) -> dict[str, str]:
     found = {}
     for cell in nb.cells:
         eid = exercise_id(cell)
-        for out in cell.get("outputs", []) if eid else []:
-            if out.get("output_type") == "error" and eid not in found:
-                if out.ename in ("KeyboardInterrupt", "CellTimeoutError"):  # stopped by the cell time limit
-                    found[eid] = "ran past its time limit and was stopped (an endless loop?)"
-                else:
-                    found[eid] = f"raised {out.ename}: {str(out.evalue).splitlines()[0] if out.evalue else ''}"[:300]
+        errors = [out for out in cell.get("outputs", []) if out.get("output_type") == "error"] if eid else []
+        if errors and eid not in found:
+            if errors[0].ename in ("KeyboardInterrupt", "CellTimeoutError"):  # stopped by the cell time limit
+                found[eid] = "ran past its time limit and was stopped (an endless loop?)"
+            else:
+                found[eid] = f"raised {error_summary(cell)}"
     return found
 
 
