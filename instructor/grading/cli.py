@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from course.session import BACKENDS
 from course.settings import TEST_ENV
 from instructor.grading.gradebook import Policy, parse_rate, parse_time
 from instructor.grading.intake import lesson_stem, plan, shard
@@ -58,7 +59,11 @@ def grade_command(argv: list[str]) -> int:
                         help=f"seconds per cell unless an exercise sets more (default {DEFAULT_CELL_TIMEOUT:g})")
     parser.add_argument("--memory-gb", type=float, default=6.0, help="address-space limit per kernel (default 6)")
     parser.add_argument("--shard", type=parse_shard, help="K/N: grade every N-th learner starting at K")
+    parser.add_argument("--backend", choices=BACKENDS, help="the Keras backend for the submissions' kernels and the "
+                        "checks (default: KERAS_BACKEND, else tensorflow); the feedback names it")
     args = parser.parse_args(argv)
+    if args.backend:  # before Keras loads, here and in every kernel the workers start
+        os.environ["KERAS_BACKEND"] = args.backend
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     if args.lesson and (len(args.lesson) != 2 or not lesson_stem(args.lesson)):

@@ -29,7 +29,7 @@ from course.checks.runner import run_check
 from course.notebooks import lesson_number, lesson_of_cells
 from instructor.grading.artifacts import READY, load_values, save_inputs, write_specs
 from instructor.grading.intake import Task, lesson_stem
-from instructor.grading.provenance import course_version, now
+from instructor.grading.provenance import course_version, keras_backend, now
 from instructor.grading.worker import DEFAULT_CELL_TIMEOUT
 
 
@@ -72,6 +72,7 @@ class SubmissionResult:
     submitted_at: str = ""  # the file's modification time (UTC, ISO)
     graded_at: str = ""
     course_version: str = ""
+    backend: str = ""  # the Keras backend the notebook ran and was checked on
     file_sha256: str = ""
     answer_hashes: dict[str, str] = field(default_factory=dict)
 
@@ -250,10 +251,11 @@ class Grader:
         result = SubmissionResult(task.key, str(task.path or ""), task.status, task.reason,
                                   lesson=lesson_stem(task.lesson), notes=list(task.notes), learner=task.learner,
                                   on_roster=task.on_roster, submitted_at=task.submitted_at, graded_at=now(),
-                                  course_version=course_version(), file_sha256=task.file_sha256,
+                                  course_version=course_version(), backend=keras_backend(),
+                                  file_sha256=task.file_sha256,
                                   answer_hashes=dict(task.answer_hashes), max_score=self.max_score(task.lesson))
         log = [f"{result.graded_at} grading {task.path or '(no file)'} for {task.learner}, lesson "
-               f"{task.lesson or '?'}; course {result.course_version}",
+               f"{task.lesson or '?'}; course {result.course_version}; Keras backend {result.backend}",
                f"intake: {task.status}{': ' + task.reason if task.reason else ''}"]
         log += [f"intake: {note}" for note in task.notes]
         if task.runnable:

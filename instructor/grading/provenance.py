@@ -31,6 +31,13 @@ def course_version() -> str:
     return f"{version} (git {commit})" if commit else version
 
 
+def keras_backend() -> str:
+    """The Keras backend the grade was computed on (`--backend`, else `KERAS_BACKEND`, else tensorflow)."""
+    from course.session import backend_name
+
+    return backend_name()
+
+
 def now() -> str:
     """The current time in UTC, ISO format, to the second."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -67,7 +67,8 @@ def feedback_html(result: SubmissionResult, row: Row | None = None) -> str:
              "<meta name='viewport' content='width=device-width, initial-scale=1'>",
              f"<title>{title}</title>", f"<style>{STYLE}</style></head>", "<body><main>", f"<h1>{title}</h1>",
              f"<p class='note'>Graded {e(result.graded_at or 'at an unknown time')} by the course grader, "
-             f"version {e(result.course_version or 'unknown')}.</p>"]
+             f"version {e(result.course_version or 'unknown')}, on Keras's {e(result.backend or 'tensorflow')} "
+             "backend.</p>"]
     adjustments = row.adjustments if row else []
     late = (f"Handed in {e(result.submitted_at)}, {row.late_days} day(s) late: {row.penalty:.0%} off, "
             f"final {number(row.final)} / {number(result.max_score)}.") if row and row.late_days else ""

@@ -65,7 +65,7 @@ def set_limits(memory_gb: float, cpu_seconds: int) -> None:
 
 def scrubbed_base(home: Path) -> dict[str, str]:
     """What the submission's kernel sees besides the course's settings: little, and a private HOME."""
-    keep = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "SYSTEMROOT") if k in os.environ}
+    keep = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "SYSTEMROOT", "KERAS_BACKEND") if k in os.environ}
     # Reuse matplotlib's font cache instead of rebuilding it in the empty HOME.
     fonts = os.environ.get("MPLCONFIGDIR") or str(Path.home() / ".cache" / "matplotlib")
     return {**keep, "HOME": str(home), "TMPDIR": str(home), "KERAS_HOME": str(home / ".keras"), "MPLCONFIGDIR": fonts}

@@ -158,3 +158,23 @@ def test_a_stale_optimizer_is_read_from_the_loader_warning():
     assert stale_optimizer([skipped(6)])  # built by a fit for the frozen model's head
     assert not stale_optimizer([skipped(2)])  # compiled again: an unbuilt optimizer
     assert not stale_optimizer([])
+
+
+def test_the_feedback_names_the_backend_the_grade_was_computed_on(monkeypatch):
+    from instructor.grading import provenance
+
+    graded = result("alice", 1)
+    graded.backend = "jax"
+    assert "on Keras's jax backend" in feedback_html(graded)
+    monkeypatch.setenv("KERAS_BACKEND", "torch")
+    assert provenance.keras_backend() == "torch"
+
+
+def test_grade_takes_a_backend_and_hands_it_to_the_kernels(monkeypatch, tmp_path):
+    from instructor.grading import cli, worker
+
+    monkeypatch.delenv("KERAS_BACKEND", raising=False)
+    with pytest.raises(SystemExit):
+        cli.grade_command(["x.ipynb", "--out", str(tmp_path), "--backend", "theano"])
+    monkeypatch.setenv("KERAS_BACKEND", "jax")
+    assert worker.scrubbed_base(tmp_path)["KERAS_BACKEND"] == "jax"
