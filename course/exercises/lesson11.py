@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from course import guide
 from course.checks import ALL, Check, CheckFailed, Exercise, Input, numbered, register
 from course.exercises import expect, given
 from course.exercises.arrays import named_arrays
@@ -64,13 +65,9 @@ register(Exercise(
 ))
 
 
-# Exercise 11.2: the requirements an architecture can have, as the lesson's decision guide names them.
-NEEDS = ("a plain stack", "several inputs", "several outputs", "a shared layer", "a skip connection",
-         "a model used as a layer", "built-in layers that act differently in training",
-         "its own training-only computation", "a computation with its own weights that Keras lacks",
-         "data-dependent Python control flow in the forward pass", "wiring that differs per sample")
-MODEL_APIS = ("Sequential", "functional", "subclassed model")
-CUSTOM_CLASSES = (None, "layer", "model")
+# Exercise 11.2: the requirements an architecture can have, as the decision guide (`course.guide`) names them.
+NEEDS = guide.NAMES
+MODEL_APIS, CUSTOM_CLASSES = guide.MODEL_APIS, guide.CUSTOM_CLASSES
 
 # The lesson's scenarios: each requirement alone, then the combinations the lesson works through
 # (a stack with Dropout, a nested encoder, a shared encoder, an own normalisation, stochastic depth).
