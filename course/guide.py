@@ -132,7 +132,8 @@ def table() -> str:
     """Lesson 11's guide, as a Markdown table: the questions in order, each with its answer and reason."""
     rows = ["| Question | Answer (as 11.2 spells it) | Why |", "|---|---|---|"]
     for number, question in enumerate(API_QUESTIONS, 1):
-        rows.append(f"| {number}. {_cell(question.text)} | model API `{question.answer!r}` | {_cell(question.reason)} |")
+        rows.append(f"| {number}. {_cell(question.text)} | model API `{question.answer!r}` | "
+                    f"{_cell(question.reason)} |")
     rows.append(f"| {_cell(CLASS_QUESTION.text)} | class `{CLASS_QUESTION.answer!r}` (else `None`; "
                 f"`'model'` after row 1) | {_cell(CLASS_QUESTION.reason)} |")
     rows.append(f"| {_cell(TRAINING_STEP.text)} | class `{TRAINING_STEP.answer!r}` (not part of 11.2) | "
@@ -151,3 +152,10 @@ def short_table() -> str:
     rows.append(f"| {_cell(TRAINING_STEP.text)} | a `keras.Model` subclass overriding `compute_loss` or "
                 "`train_step` |")
     return "\n".join(rows)
+
+
+def markdown() -> object:
+    """Lesson 11's table, for a notebook cell to show (as Markdown where it is rendered)."""
+    from IPython.display import Markdown
+
+    return Markdown(table())
