@@ -2,7 +2,7 @@
 
 Everything that states the guide is derived from the data here: lesson 11's table (`table()`, printed by a
 cell of the lesson), the API quiz's verdicts and feedback (`widgets.quiz_items`), the start page's short
-guide (`short_table()`, in `instructor.catalog`) and exercise 11.2 (its requirements are `NEEDS`; the
+guide (`short_table()`) and exercise 11.2 (its requirements are `NEEDS`; the
 answers its checks compare with, in digest form, are `choose()`'s).
 
 An architecture is described by its requirements (`NEEDS`). Two questions, answered separately:
