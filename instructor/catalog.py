@@ -77,11 +77,11 @@ HOW_TO_WORK = """\
 2. Run its cells in order with **Shift+Enter**. Cells marked `YOUR CODE HERE` are exercises.
 3. After each exercise, run the `course.check(...)` cell below it: it says what passes and what to fix.
    Stuck? `course.hint("01.2")` shows a hint for that exercise, a little more each time you ask.
-4. Only the exercise cells are graded: the grader takes your functions from them, runs them with the
-   lesson's own code, and tries more inputs than the notebook does. Keep helpers you need inside an
+4. Only the exercise cells are graded: the grader puts them into its own copy of the lesson (your other
+   cells are not used) and tries more inputs than the notebook does. Keep any helper you need inside an
    exercise cell.
-5. Before handing a lesson in, check it the way the grader runs it (a fresh kernel, every cell in order,
-   then each exercise's public checks). In a notebook cell of a lesson, or of this page:
+5. Before handing a lesson in, run it in a fresh kernel, as the grader does: every cell in order, then each
+   exercise's public checks. In a notebook cell of a lesson, or of this page:
 
    ```python
    import sys
