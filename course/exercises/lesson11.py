@@ -117,8 +117,8 @@ def valid_choices(collected: Any) -> None:
 API_HINT = ("ask the guide's questions about the model in order; the first 'yes' decides. Built-in layers handle "
             "`training` themselves, a model can be a layer of a Sequential, and a custom layer fits in any model.")
 CUSTOM_HINT = ("ask the guide's class question (row 4): does some step compute what no Keras layer does? "
-               "(Built-in layers such as Dropout handle `training` themselves.) Then you write a custom layer and use it in the model; "
-               "only a model that is subclassed itself is the class you write.")
+               "(Built-in layers such as Dropout handle `training` themselves.) Then you write a custom layer and "
+               "use it in the model; only a model that is subclassed itself is the class you write.")
 
 
 def agrees_in(part: str, what: str, hint: str) -> Callable[[Any], str]:
