@@ -10,6 +10,7 @@ from pathlib import Path
 
 import nbformat
 
+from course import guide
 from course.catalog import LESSONS
 from course.paths import SOLUTIONS
 
@@ -48,14 +49,12 @@ to start.
   04](04_training_loop.ipynb)).
 """
 
-WHICH_API = """\
+WHICH_API = f"""\
 ## Which API should I use?
 
-| Your model | Use |
-|---|---|
-| One input, one output, each layer feeding the next | `keras.Sequential`: the shortest code |
-| Several inputs or outputs, shared layers, skips, branches, sub-models | the functional API |
-| Python control flow on the data, or a structure that changes from call to call | a subclass of `keras.Model` |
+Ask the model questions in order (the first "yes" decides), then the last two whatever the answer:
+
+{guide.short_table()}
 
 The functional API (`keras.Input` → layer calls → `keras.Model(inputs, outputs)`) keeps what Sequential
 gives for free: a summary before any data, an architecture picture, `get_config` and saving. A subclass
@@ -66,8 +65,44 @@ itself (and a `get_config` of your own when the constructor takes layers or mode
 Three facts the course proves with code: `Sequential` *is* a `keras.Model` (a subclass: it trains, saves
 and nests like any model); "the Model class" means two different styles, the functional API and
 subclassing; and the styles mix freely: a Sequential can be a layer in a functional model, and a functional
-model can sit inside a subclassed one. Lesson 11 makes the choice in detail and ends with a quiz.
+model can sit inside a subclassed one. [Lesson 11](11_subclassing_and_choosing.ipynb) makes the choice in
+detail, with the full table and a quiz; the table, the quiz, exercise 11.2 and this short version are all
+written from one statement of the guide, `course.guide`.
 """
+
+HOW_TO_WORK = """\
+## How to work
+
+1. Open a lesson from the map below (a click opens it in a new tab).
+2. Run its cells in order with **Shift+Enter**. Cells marked `YOUR CODE HERE` are exercises.
+3. After each exercise, run the `course.check(...)` cell below it: it says what passes and what to fix.
+   Stuck? `course.hint("01.2")` shows a hint for that exercise, a little more each time you ask.
+4. Only the exercise cells are graded: the grader puts them into its own copy of the lesson (your other
+   cells are not used) and tries more inputs than the notebook does. Keep any helper you need inside an
+   exercise cell.
+5. Before handing a lesson in, run it in a fresh kernel, as the grader does: every cell in order, then each
+   exercise's public checks. In a notebook cell of a lesson, or of this page:
+
+   ```python
+   import sys
+   !"{sys.executable}" -m course validate 01_two_ways.ipynb
+   ```
+
+   In a terminal at the course's folder: `.venv/bin/python -m course validate lessons/01_two_ways.ipynb`
+   (Windows: `.venv\\Scripts\\python -m course validate lessons\\01_two_ways.ipynb`). A bare `python` in
+   JupyterLab's terminal may be another Python, without the course's packages.
+
+The pictures of models in lessons 03 and 11 come from `keras.utils.plot_model`, which needs the `pydot`
+package and the Graphviz programs (`dot`). If such a cell says one of them is missing, install it or skip
+the picture: nothing later depends on it. The course's own `widgets` need neither.
+
+Run the next cell once: it checks that Keras and the course packages load on this machine."""
+
+MAP_NOTE = (
+    "Lessons 07 and 08 write small layers of their own (`IdentityResidual`, `AbsLayer`): a subclass of "
+    "`keras.layers.Layer` with a `call`. What these need is explained where they appear; the appendix, "
+    "[lesson 13](13_custom_layers.ipynb), teaches custom layers properly (`build`, `add_weight`, masks): "
+    "read it alongside 07 if you want the whole story first.")
 
 
 def lesson_table(solutions: Path | None = None, link_prefix: str = "") -> str:
@@ -89,20 +124,10 @@ def start_page(solutions: Path | None = None) -> nbformat.NotebookNode:
             "Every lesson builds a task twice, with `keras.Sequential` and with the functional API, proves the "
             "two are the same model, then shows what only the functional API can do. Everything runs offline, "
             "in seconds, on a laptop CPU."),
-        nbformat.v4.new_markdown_cell(
-            "## How to work\n\n"
-            "1. Open a lesson from the map below (a click opens it in a new tab).\n"
-            "2. Run its cells in order with **Shift+Enter**. Cells marked `YOUR CODE HERE` are exercises.\n"
-            "3. After each exercise, run the `course.check(...)` cell below it: it says what passes and what "
-            "to fix.\n"
-            "4. Before handing a lesson in, check it as the grader will run it, in a terminal: "
-            "`python -m course validate lessons/01_two_ways.ipynb`.\n"
-            "5. Only the exercise cells are graded: keep each answer, with any helper it uses, inside its "
-            "exercise cell.\n\n"
-            "Run the next cell once: it checks that Keras and the course packages load on this machine."),
+        nbformat.v4.new_markdown_cell(HOW_TO_WORK),
         nbformat.v4.new_code_cell("import course\nimport widgets  # noqa: F401  (checks that it imports)\n\n"
                                   "course.setup(seed=0)"),
-        nbformat.v4.new_markdown_cell(f"## The course map\n\n{lesson_table(solutions)}"),
+        nbformat.v4.new_markdown_cell(f"## The course map\n\n{lesson_table(solutions)}\n\n{MAP_NOTE}"),
         nbformat.v4.new_markdown_cell(GLOSSARY),
         nbformat.v4.new_markdown_cell(WHICH_API),
     ]

@@ -1,6 +1,6 @@
-"""`ApiQuiz`: which Keras API fits each architecture sketch? Sequential, Functional or Subclassing.
+"""`ApiQuiz`: which Keras model API fits each sketch? Sequential, Functional or Subclassed model.
 
-The view of `widgets.quiz_items` (the sketches and the decision guide that answers them):
+The view of `widgets.quiz_items` (the sketches; `course.guide`, the decision guide, answers them):
 
     quiz = ApiQuiz()            # in JupyterLab: click a button under each sketch
     quiz.answer("residual", "Functional")
@@ -31,10 +31,11 @@ _MARKS = {"right": ("✓", RIGHT), "works": ("≈", WORKS), "wrong": ("✗", WRO
 
 
 class ApiQuiz(StaticFallback, ipw.VBox):
-    """Pick Sequential, Functional or Subclassing for each sketch; instant feedback and a score.
+    """Pick Sequential, Functional or Subclassed model for each sketch; instant feedback and a score.
 
     Click the buttons in JupyterLab, or call `answer(key_or_index, api)` from code. The score counts
-    items answered with the simplest API that fits (the answer the decision guide gives).
+    items answered with the simplest model API that fits (the answer the decision guide gives); the
+    feedback also names the class of your own the guide asks for.
     """
 
     def __init__(self, items: tuple[QuizItem, ...] = ITEMS, columns: int = 2) -> None:
@@ -49,7 +50,7 @@ class ApiQuiz(StaticFallback, ipw.VBox):
         self.verdicts: dict[str, str] = {}
         cards = []
         for number, item in enumerate(self.items, 1):
-            buttons = ipw.ToggleButtons(options=APIS, value=None, style={"button_width": "112px"})
+            buttons = ipw.ToggleButtons(options=APIS, value=None, style={"button_width": "128px"})
             buttons.observe(lambda change, key=item.key: self._on_choice(key, change["new"]), names="value")
             self.buttons[item.key], self.messages[item.key] = buttons, ipw.HTML()
             text = ipw.HTML(
@@ -64,7 +65,8 @@ class ApiQuiz(StaticFallback, ipw.VBox):
         self.reset_button = ipw.Button(description="start again", icon="undo")
         self.reset_button.on_click(lambda _: self.reset())
         grid = ipw.GridBox(cards, layout=ipw.Layout(grid_template_columns=f"repeat({columns}, minmax(0, 1fr))"))
-        header = ipw.HTML("<b>Which API fits?</b> Pick the <i>simplest</i> API that can express each sketch.")
+        header = ipw.HTML("<b>Which model API fits?</b> Pick the <i>simplest</i> one that can build each sketch; "
+                         "the feedback says whether a step also needs a class of your own.")
         super().__init__([header, grid, ipw.HBox([self.score_label, self.reset_button])])
         self.add_class("kt-quiz")
         keyboard_safe(self)

@@ -1,29 +1,25 @@
-"""The API quiz's content and its decision policy: which Keras API fits each architecture sketch?
+"""The API quiz's content: which model API fits each architecture sketch, and does a step need a class?
 
-`ITEMS` is a tuple of `QuizItem`s, each with a description, an ASCII sketch, the traits the
-decision guide looks at, and a one-line explanation. The answer is never typed in by hand:
-`decide(item)` applies the guide (`DECISION_GUIDE`, the short version of lesson 11's:
-"Subclassing" wherever you must write a class of your own) to the item's traits, and the simplest
-API that can express the architecture wins. No widgets here: `widgets.quiz` is the view.
+`ITEMS` is a tuple of `QuizItem`s, each with a description, an ASCII sketch, the requirements the decision
+guide looks at (`needs`, spelled as in `course.guide` and exercise 11.2) and a one-line explanation. The
+answer is never typed in by hand: `course.guide.choose(item.needs)` gives it, the same function that writes
+lesson 11's table and grades exercise 11.2. The quiz asks for the model API (its buttons are the guide's
+three, capitalised); its feedback also names the class of your own the guide asks for. No widgets here:
+`widgets.quiz` is the view.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-APIS = ("Sequential", "Functional", "Subclassing")  # from the simplest to the most general
+from course import guide
 
-# The decision guide, read top to bottom: the first question answered "yes" picks the API.
-DECISION_GUIDE: tuple[tuple[str, str], ...] = (
-    ("Must you write a class: is each sample wired differently, or does a step compute what no built-in "
-     "layer does (a loop of data-dependent length, a custom `if training:`, weights of its own)?",
-     "Subclassing"),
-    ("Several inputs or outputs, or a tensor used by more than one layer (shared layers, skips, branches, "
-     "merges)?",
-     "Functional"),
-    ("Otherwise: one input, one output, each layer (or nested model) feeding only the next.",
-     "Sequential"),
-)
+APIS = tuple(api[0].upper() + api[1:] for api in guide.MODEL_APIS)  # the buttons, simplest first
+
+
+def label(api: str) -> str:
+    """The button for one of the guide's model APIs ("functional" -> "Functional")."""
+    return APIS[guide.MODEL_APIS.index(api)]
 
 
 @dataclass(frozen=True)
@@ -33,28 +29,33 @@ class QuizItem:
     description: str
     sketch: str  # ASCII art, shown in a <pre>
     why: str  # the one-line explanation shown as feedback
-    inputs: int = 1
-    outputs: int = 1
-    branches: bool = False  # a tensor feeds several layers, or a layer takes several tensors
-    dynamic: bool = False  # the computation is decided at run time (data or training phase)
+    needs: tuple[str, ...] = ("a plain stack",)  # the requirements, as the guide names them
+
+    def __post_init__(self) -> None:
+        guide.check_needs(self.needs)
 
     @property
     def answer(self) -> str:
         return decide(self)
 
+    @property
+    def custom(self) -> str | None:
+        """The class of your own the guide asks for: None, "layer" or "model"."""
+        return guide.choose(self.needs)[1]
+
 
 def decide(item: QuizItem) -> str:
-    """The decision guide applied to an item's traits: the simplest API that can express it."""
-    if item.dynamic:
-        return "Subclassing"
-    if item.inputs > 1 or item.outputs > 1 or item.branches:
-        return "Functional"
-    return "Sequential"
+    """The guide's model API for the item, as the quiz's button names it."""
+    return label(guide.choose(item.needs)[0])
 
 
 def can_express(api: str, item: QuizItem) -> bool:
-    """Every API can express what a simpler one can: subclassing can write any model."""
+    """Every model API can express what a simpler one can: a subclassed model can write any model."""
     return APIS.index(api) >= APIS.index(item.answer)
+
+
+_CLASS_NOTE = {None: "", "layer": ", with a custom layer for the step no built-in layer does",
+               "model": ": the model is the class you write"}
 
 
 ITEMS: tuple[QuizItem, ...] = (
@@ -73,6 +74,7 @@ ITEMS: tuple[QuizItem, ...] = (
         "      │\nDense(10, softmax)",
         "Built-in layers read the `training` flag themselves (fit sets it, predict clears it), so a "
         "plain stack stays a Sequential.",
+        needs=("a plain stack", "built-in layers that act differently in training"),
     ),
     QuizItem(
         "two_inputs", "Two inputs",
@@ -80,7 +82,7 @@ ITEMS: tuple[QuizItem, ...] = (
         "mean (10,)     worst (10,)\n    │              │\n Dense(8)       Dense(8)\n    └──────┬───────┘\n"
         "     Concatenate()\n           │\n   Dense(1, sigmoid)",
         "Two inputs meet in Concatenate, a layer that takes two tensors: that is a graph, not a stack.",
-        inputs=2, branches=True,
+        needs=("several inputs",),
     ),
     QuizItem(
         "two_outputs", "Two heads",
@@ -89,7 +91,7 @@ ITEMS: tuple[QuizItem, ...] = (
         " Dense(10)     Dense(1)\n \"digit\"       \"is_odd\"",
         "The trunk's output feeds two heads and the model has two outputs: the functional API "
         "(Sequential has exactly one output).",
-        outputs=2, branches=True,
+        needs=("several outputs",),
     ),
     QuizItem(
         "shared_encoder", "A shared encoder",
@@ -98,7 +100,7 @@ ITEMS: tuple[QuizItem, ...] = (
         "image_b ─► encoder ─► code_b ─┘",
         "One layer instance called on two inputs: shared layers are edges of a graph, so the "
         "functional API.",
-        inputs=2, branches=True,
+        needs=("several inputs", "a shared layer"),
     ),
     QuizItem(
         "residual", "A residual block",
@@ -107,7 +109,7 @@ ITEMS: tuple[QuizItem, ...] = (
         "│               │\nAdd() ◄─────────┘\n│\nrelu",
         "x is used twice (by the block and by Add): a skip connection is a branch and a merge, "
         "so the functional API.",
-        branches=True,
+        needs=("a skip connection",),
     ),
     QuizItem(
         "ensemble", "An ensemble",
@@ -116,7 +118,7 @@ ITEMS: tuple[QuizItem, ...] = (
         "       Average()",
         "The input feeds two models whose outputs meet in Average: a branch and a merge, so the "
         "functional API (a model is callable like a layer).",
-        branches=True,
+        needs=("a model used as a layer", "a skip connection"),
     ),
     QuizItem(
         "autoencoder", "An encoder reused",
@@ -126,6 +128,7 @@ ITEMS: tuple[QuizItem, ...] = (
         "└──────────────────┘",
         "A stack of two stacks: keras.Sequential([encoder, decoder]) shares the encoder's weights, "
         "and `encoder` still works on its own. Nesting models does not need a graph.",
+        needs=("a plain stack", "a model used as a layer"),
     ),
     QuizItem(
         "runtime_depth", "Depth decided by the input",
@@ -133,36 +136,42 @@ ITEMS: tuple[QuizItem, ...] = (
         "3 steps for one input, 9 for another.",
         "x\n│\n▼\nblock ◄──────────┐\n│                │ no\n▼                │\nchange small? ───┘\n│ yes\n▼\n"
         "output   (3 steps for one x, 9 for another)",
-        "A loop whose length depends on the data is Python in call(); a functional graph is "
-        "fixed when it is built.",
-        dynamic=True,
+        "The loop is one step: a custom layer's call() runs it (with `keras.ops.while_loop`, so that "
+        "`fit` and `predict` can trace it), and the model around that layer is a plain stack.",
+        needs=("data-dependent Python control flow in the forward pass",),
     ),
     QuizItem(
         "tree", "A tree-recursive model",
         "Each sentence comes with its own parse tree; children are combined bottom-up, node by node.",
         "         combine\n        ╱       ╲\n   combine     \"movie\"\n   ╱     ╲\n \"a\"   \"great\"\n"
         "(every sample has its own tree)",
-        "The wiring differs per sample and is recursive: only Python code in call() can follow each tree.",
-        dynamic=True,
+        "The wiring differs per sample and is recursive: no fixed graph is left, so the model itself is "
+        "the class, and Python in its call() follows each tree.",
+        needs=("wiring that differs per sample",),
     ),
     QuizItem(
-        "stochastic_depth", "Skipping blocks while training",
-        "Stochastic depth: while training, each residual block is skipped at random; in inference all run.",
-        "def call(self, x, training=False):\n    for block in self.blocks:\n"
-        "        if training and self.coin() < 0.2:\n            continue\n        x = x + block(x)\n"
-        "    return x",
-        "Control flow on `training` beyond what built-in layers do needs a call() of your own (a "
-        "custom Layer, which can then sit in a functional model).",
-        branches=True, dynamic=True,
+        "spread_noise", "Training noise of its own",
+        "While training, a residual block adds noise scaled by each feature's spread in the batch; in inference, "
+        "none. (`GaussianNoise` adds noise of a fixed size.)",
+        "x ──────────────────┐\n│                   │\nDense(64, relu)     │\n│                   │\n"
+        "SpreadNoise(0.1)    │  training: + N(0, 0.1 × batch std)\n│                   │\nAdd() ◄─────────────┘",
+        "x is used twice (a skip connection), so a graph; noise scaled by the batch's spread is something no "
+        "built-in layer does (`GaussianNoise`'s size is fixed), so `SpreadNoise` is a custom layer, used in "
+        "the functional model like any layer.",
+        needs=("a skip connection", "its own training-only computation"),
     ),
 )
 
 
 def feedback(item: QuizItem, choice: str) -> tuple[str, str]:
-    """(verdict, one-line message) for `choice` on `item`: 'right', 'works' or 'wrong'."""
+    """(verdict, one-line message) for `choice` on `item`: 'right', 'works' or 'wrong'.
+
+    'wrong' only when the chosen API is simpler than the guide's, so cannot build the model; a more
+    general one 'works'."""
+    answer = f"{item.answer}{_CLASS_NOTE[item.custom]}"
     if choice == item.answer:
-        return "right", f"Right: {item.answer}. {item.why}"
+        return "right", f"Right: {answer}. {item.why}"
     if can_express(choice, item):
-        return "works", (f"{choice} could build it, but {item.answer} is the simplest API that can. "
-                         f"{item.why}")
-    return "wrong", f"{choice} cannot express it: {item.answer}. {item.why}"
+        return "works", (f"{choice} could build it, but {item.answer} is the simplest model API that can "
+                         f"({answer}). {item.why}")
+    return "wrong", f"{choice} cannot express it: {answer}. {item.why}"

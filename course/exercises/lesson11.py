@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from course import guide
 from course.checks import ALL, Check, CheckFailed, Exercise, Input, numbered, register
 from course.exercises import expect, given
 from course.exercises.arrays import named_arrays
@@ -64,16 +65,12 @@ register(Exercise(
 ))
 
 
-# Exercise 11.2: the requirements an architecture can have, as the lesson's decision guide names them.
-NEEDS = ("a plain stack", "several inputs", "several outputs", "a shared layer", "a skip connection",
-         "a model used as a layer", "built-in layers that act differently in training",
-         "its own training-only computation", "a computation with its own weights that Keras lacks",
-         "data-dependent Python control flow in the forward pass", "wiring that differs per sample")
-MODEL_APIS = ("Sequential", "functional", "subclassed model")
-CUSTOM_CLASSES = (None, "layer", "model")
+# Exercise 11.2: the requirements an architecture can have, as the decision guide (`course.guide`) names them.
+NEEDS = guide.NAMES
+MODEL_APIS, CUSTOM_CLASSES = guide.MODEL_APIS, guide.CUSTOM_CLASSES
 
 # The lesson's scenarios: each requirement alone, then the combinations the lesson works through
-# (a stack with Dropout, a nested encoder, a shared encoder, an own normalisation, stochastic depth).
+# (a stack with Dropout, a nested encoder, a shared encoder, SpreadNoise in a stack, the quiz's noise by a skip).
 # Their answers stay with the instructor: the public checks compare digests of the learner's answers
 # with the digests of the guide's, and say how many agree, never which. Grading adds combinations
 # the lesson never shows, so only a rule that follows the guide gets them right.
@@ -119,9 +116,9 @@ def valid_choices(collected: Any) -> None:
 
 API_HINT = ("ask the guide's questions about the model in order; the first 'yes' decides. Built-in layers handle "
             "`training` themselves, a model can be a layer of a Sequential, and a custom layer fits in any model.")
-CUSTOM_HINT = ("ask the guide's second question: does some step compute what no Keras layer does? (Built-in layers "
-               "such as Dropout handle `training` themselves.) Then you write a custom layer and use it in the model; "
-               "only a model that is subclassed itself is the class you write.")
+CUSTOM_HINT = ("ask the guide's class question (row 4): does some step compute what no Keras layer does? "
+               "(Built-in layers such as Dropout handle `training` themselves.) Then you write a custom layer and "
+               "use it in the model; only a model that is subclassed itself is the class you write.")
 
 
 def agrees_in(part: str, what: str, hint: str) -> Callable[[Any], str]:

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from course import guide
 from course.checks import ALL, Check, CheckFailed, extend, numbered
 from course.exercises.lesson11 import NEEDS, SCENARIOS, X, computes_skip_mlp, digest, scenario_key, valid_pair
 from instructor.expectations import function_of, shipped
@@ -31,20 +32,9 @@ def skip_function() -> dict:
     return function_of(reference_skip_mlp(True), X)
 
 
-# Exercise 11.2: the decision guide of lesson 11 as a rule, and the combinations grading adds.
-GRAPH = {"several inputs", "several outputs", "a shared layer", "a skip connection"}  # question 2 of the guide
-OWN_COMPUTATION = {"its own training-only computation", "a computation with its own weights that Keras lacks",
-                   "data-dependent Python control flow in the forward pass"}  # the guide's second question
-NO_FIXED_WIRING = "wiring that differs per sample"  # question 1: the model itself is the class
-assert GRAPH | OWN_COMPUTATION | {NO_FIXED_WIRING} < set(NEEDS)
-
-
-def guide_choice(needs: Any) -> tuple[str, str | None]:
-    """What the decision guide gives for an architecture with these requirements."""
-    needs = set(needs)
-    if NO_FIXED_WIRING in needs:
-        return "subclassed model", "model"
-    return ("functional" if needs & GRAPH else "Sequential"), ("layer" if needs & OWN_COMPUTATION else None)
+# Exercise 11.2: the answers are the decision guide's own function (`course.guide`, the one statement of the
+# guide that lesson 11's table, the quiz and the start page are also written from), not a second copy.
+guide_choice = guide.choose
 
 
 @shipped("11.2-guide")

@@ -1,20 +1,17 @@
 """The API-choice quiz: its data, its feedback and score, and that its answers hold in Keras."""
 
 
-import nbformat
 import pytest
 
 import widgets
-from course.paths import SOLUTIONS
-from widgets.quiz_items import APIS, DECISION_GUIDE, ITEMS, QuizItem, can_express, decide, feedback
-
-LESSON = SOLUTIONS / "11_subclassing_and_choosing.ipynb"
+from course import guide
+from widgets.quiz_items import APIS, ITEMS, QuizItem, can_express, decide, feedback
 
 EXPECTED = {  # the decision guide of lesson 11, item by item
     "cnn_stack": "Sequential", "dropout_stack": "Sequential", "autoencoder": "Sequential",
     "two_inputs": "Functional", "two_outputs": "Functional", "shared_encoder": "Functional",
     "residual": "Functional", "ensemble": "Functional",
-    "runtime_depth": "Subclassing", "tree": "Subclassing", "stochastic_depth": "Subclassing",
+    "runtime_depth": "Sequential", "spread_noise": "Functional", "tree": "Subclassed model",
 }
 
 
@@ -32,25 +29,21 @@ def test_items_are_plain_complete_data():
 
 def test_answers_follow_the_decision_guide():
     assert {item.key: item.answer for item in ITEMS} == EXPECTED
-    assert [api for _, api in DECISION_GUIDE] == list(APIS)[::-1]  # most general question first
+    assert APIS == ("Sequential", "Functional", "Subclassed model")  # the guide's model APIs, simplest first
     assert {item.answer for item in ITEMS} == set(APIS)
-    assert decide(QuizItem("k", "t", "d", "s", "w.", inputs=3)) == "Functional"
-    assert decide(QuizItem("k", "t", "d", "s", "w.", outputs=2, dynamic=True)) == "Subclassing"
-
-
-def test_the_lesson_table_lists_the_guide_in_order():
-    cells = [c.source for c in nbformat.read(LESSON, as_version=4).cells if c.cell_type == "markdown"]
-    table = next(c for c in cells if "| Question" in c)
-    rows = [line for line in table.splitlines() if line.startswith("|")][2:]
-    apis = [next(api for api in APIS if api in row.split("|")[-2]) for row in rows]
-    assert apis == [api for _, api in DECISION_GUIDE]
+    assert {item.custom for item in ITEMS} == set(guide.CUSTOM_CLASSES)
+    assert decide(QuizItem("k", "t", "d", "s", "w.", needs=("several inputs",))) == "Functional"
+    assert decide(QuizItem("k", "t", "d", "s", "w.", needs=("several outputs", "wiring that differs per sample"))) \
+        == "Subclassed model"
+    with pytest.raises(ValueError, match="one or more of"):
+        QuizItem("k", "t", "d", "s", "w.", needs=("dynamic",))
 
 
 def test_feedback_says_right_works_or_wrong():
     residual = next(item for item in ITEMS if item.key == "residual")
     assert feedback(residual, "Functional")[0] == "right"
-    verdict, message = feedback(residual, "Subclassing")
-    assert verdict == "works" and message.startswith("Subclassing could build it, but Functional is the simplest")
+    verdict, message = feedback(residual, "Subclassed model")
+    assert verdict == "works" and message.startswith("Subclassed model could build it, but Functional is the simplest")
     verdict, message = feedback(residual, "Sequential")
     assert verdict == "wrong" and message.startswith("Sequential cannot express it: Functional.")
     assert residual.why in message
@@ -68,7 +61,7 @@ def test_answering_updates_feedback_and_score():
     assert quiz.answer("tree", "Sequential").startswith("Sequential cannot express it")
     assert quiz.score == 1 and quiz.answered == 3 and "✗" in quiz.messages["tree"].value
     assert "Score: 1 / 11" in quiz.score_label.value and "(3 answered)" in quiz.score_label.value
-    quiz.answer("tree", "Subclassing")  # changing one's mind counts the new choice
+    quiz.answer("tree", "Subclassed model")  # changing one's mind counts the new choice
     assert quiz.score == 2 and quiz.answered == 3
     assert repr(quiz) == "ApiQuiz(11 sketches, score 2/11, 3 answered)"
 
