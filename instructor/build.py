@@ -35,11 +35,12 @@ def is_exercise_cell(cell: nbformat.NotebookNode) -> bool:
 def banner_text(solution_name: str, for_learners: bool) -> str:
     """The first cell: where the lesson comes from (in the course repository), or only what to do
     (in the learner bundle, which has no solutions to point to)."""
-    todo = ("Fill in the cells marked `YOUR CODE HERE` and run the check below each one; "
-            f"`python -m course validate lessons/{solution_name}` checks the whole lesson as the grader runs it.")
+    todo = ("Fill in the cells marked `YOUR CODE HERE` and run the check below each one. Only those cells are "
+            "graded. Before handing the lesson in, check it as the grader runs it, in a cell: `import sys` then "
+            f"`{catalog.VALIDATE_IN_A_CELL}{solution_name}` (the [start page](00_start_here.ipynb) has more).")
     return f"> {todo}" if for_learners else (
-        f"> Generated from `solutions/{solution_name}` by `make lessons`. Learners: fill in the cells "
-        "marked `YOUR CODE HERE` and run the check below each one. Authors: edit the solution, not this file.")
+        f"> {todo}\n>\n> *Authors: generated from `solutions/{solution_name}` by `make lessons`; edit the "
+        "solution, not this file.*")
 
 
 def synced_solution(solution: Path) -> str:

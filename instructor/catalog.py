@@ -70,6 +70,9 @@ detail, with the full table and a quiz; the table, the quiz, exercise 11.2 and t
 written from one statement of the guide, `course.guide`.
 """
 
+# How a learner validates a lesson from a notebook cell (a bare `python` in a terminal may be another one).
+VALIDATE_IN_A_CELL = '!"{sys.executable}" -m course validate '  # then the lesson's file name
+
 HOW_TO_WORK = """\
 ## How to work
 
@@ -85,7 +88,7 @@ HOW_TO_WORK = """\
 
    ```python
    import sys
-   !"{sys.executable}" -m course validate 01_two_ways.ipynb
+   """ + VALIDATE_IN_A_CELL + """01_two_ways.ipynb
    ```
 
    In a terminal at the course's folder: `.venv/bin/python -m course validate lessons/01_two_ways.ipynb`
