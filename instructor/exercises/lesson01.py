@@ -46,9 +46,9 @@ extend("01.1", cases=numbered("other_dense", OTHER_DENSE), checks=[
 ])
 
 extend("01.2", cases=numbered("other_sizes", [(size,) for size in OTHER_SIZES]), checks=[
-    Check("works for other hidden sizes", other_sizes(expect.sequential), hidden=True, case=ALL),
+    Check("works for hidden sizes only the grader uses", other_sizes(expect.sequential), hidden=True, case=ALL),
 ])
 
 extend("01.3", cases=numbered("other_sizes", [(size,) for size in OTHER_SIZES]), checks=[
-    Check("works for other hidden sizes", other_sizes(expect.functional), hidden=True, case=ALL),
+    Check("works for hidden sizes only the grader uses", other_sizes(expect.functional), hidden=True, case=ALL),
 ])
