@@ -8,7 +8,7 @@ import re
 import nbformat
 import pytest
 
-from course.notebooks import claims, lesson_files, lesson_number
+from course.notebooks import claims, lesson_files
 from course.paths import SOLUTIONS as SOLUTION_FOLDER
 from instructor import evidence
 
@@ -16,9 +16,6 @@ SOLUTIONS = lesson_files(SOLUTION_FOLDER)
 # A markdown cell that says one of these rests on runs no cell shows: it must bind its numbers.
 PHRASES = ("seeds 0–4", "seeds 0-4", "over seeds", "on every seed", "each of seeds", "other seeds",
            "seed-to-seed", "within noise", "ahead on")
-# Lessons whose seed statements are not bound yet (issue 18: each gets its studies in its own change).
-# Strict: once a lesson's cells carry claims, this test fails until the lesson leaves the list.
-NOT_YET_BOUND = {"05", "06"}
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -83,9 +80,7 @@ def test_every_bound_claim_equals_its_table(path):
     assert not problems, "\n".join(problems) + "\nre-run the study (python -m course evidence NAME) or fix the prose"
 
 
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="issue 18: seed statements not bound yet"))
-    if lesson_number(p) in NOT_YET_BOUND else p for p in SOLUTIONS], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
 def test_cells_that_speak_of_seeds_or_noise_bind_their_numbers(path):
     found = unbound_cells(path)
     assert not found, "\n".join(found)
