@@ -1,0 +1,100 @@
+"""Run one snippet on every Keras backend, each in its own Python process, and show what happened.
+
+A process can hold only one Keras backend, so a lesson that says "TensorFlow is silent here, JAX
+raises" proves it by running the snippet once per backend in a subprocess (`KERAS_BACKEND` set)
+and printing one table. `expect=` states what the text claims; an installed backend that behaves
+otherwise fails the cell, so the claim is checked wherever the lesson runs. A backend that is not
+installed is shown as such and not checked (PyTorch is optional: `pip install -r requirements-torch.txt`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from course.session import BACKENDS
+
+# What the snippet's process runs first: the course's quiet setup, no banner.
+PRELUDE = "import course.session as _s; _s.quiet_logging()\nimport keras, numpy as np\n"
+OK = "ok"
+NOT_INSTALLED = "not installed"
+MODULES = {"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}
+
+
+def installed(backend: str) -> bool:
+    """Whether `backend`'s framework can be imported here (without importing it)."""
+    return importlib.util.find_spec(MODULES[backend]) is not None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one backend did with the snippet: `ok` or an exception class name, and its text."""
+
+    backend: str
+    result: str  # "ok", "not installed", or the exception class name ("ValueError")
+    text: str  # the last line the snippet printed, or the exception's first line
+
+    def row(self) -> str:
+        return f"{self.backend:<11}{self.result:<16}{self.text}"
+
+
+def _run_one(backend: str, code: str, timeout: float) -> Outcome:
+    if not installed(backend):
+        return Outcome(backend, NOT_INSTALLED, "")
+    script = PRELUDE + textwrap.dedent(code)
+    wrapper = (
+        "import sys, traceback\n"
+        "try:\n"
+        f"    exec(compile({script!r}, '<snippet>', 'exec'), {{}})\n"
+        "except Exception as error:\n"
+        "    first = (str(error).strip().splitlines() or [''])[0]\n"
+        "    print(f'\\x00{type(error).__name__}\\x00{first}')\n"
+        "    sys.exit(3)\n"
+    )
+    env = {**os.environ, "KERAS_BACKEND": backend}
+    done = subprocess.run([sys.executable, "-c", wrapper], env=env, capture_output=True, text=True,
+                          timeout=timeout, check=False)
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    if done.returncode == 3 and lines and lines[-1].startswith("\x00"):
+        _, name, text = lines[-1].split("\x00", 2)
+        return Outcome(backend, name, shorten(text))
+    if done.returncode != 0:
+        tail = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
+        return Outcome(backend, "crashed", shorten(tail))
+    return Outcome(backend, OK, shorten(lines[-1]) if lines else "")
+
+
+def shorten(text: str, width: int = 72) -> str:
+    """One line of at most `width` characters (errors of some backends run to a paragraph)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def on_each_backend(code: str, expect: dict[str, str] | None = None, *, backends: tuple[str, ...] = BACKENDS,
+                    timeout: float = 300) -> dict[str, Outcome]:
+    """Run `code` once per backend in a fresh process, print one row per backend, and return the outcomes.
+
+    `code` may print; its last printed line is shown. `expect` maps a backend to `"ok"` or to the
+    exception class the lesson says it raises (`{"tensorflow": "ok", "jax": "ValueError"}`); an
+    installed backend that does otherwise raises `AssertionError` naming it.
+    """
+    expect = expect or {}
+    unknown = set(expect) - set(backends)
+    if unknown:
+        raise ValueError(f"expect= names {sorted(unknown)}: the backends are {', '.join(backends)}")
+    with ThreadPoolExecutor(max_workers=2) as pool:  # two processes at a time: seconds, not minutes
+        runs = {name: pool.submit(_run_one, name, code, timeout) for name in backends}
+    outcomes = {name: run.result() for name, run in runs.items()}
+    print(f"{'backend':<11}{'result':<16}output or error")
+    for outcome in outcomes.values():
+        print(outcome.row())
+    wrong = [f"{name}: expected {want}, got {outcomes[name].result} ({outcomes[name].text})"
+             for name, want in expect.items() if outcomes[name].result not in (want, NOT_INSTALLED)]
+    if wrong:
+        raise AssertionError("a backend behaved otherwise than the lesson says:\n" + "\n".join(wrong))
+    return outcomes
