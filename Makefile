@@ -4,16 +4,17 @@
 
 PYTHON ?= python3
 BOOTSTRAP = $(PYTHON) -m course.bootstrap
-# BACKEND=jax|torch|tensorflow runs the course on that Keras backend (torch: `pip install torch` first)
+# BACKEND=jax|torch|tensorflow runs the course on that Keras backend (torch: `make torch` first)
 ifdef BACKEND
 export KERAS_BACKEND := $(BACKEND)
 endif
 
-.PHONY: help lab test lessons outputs evidence release site bench heldout pictures install clean
+.PHONY: help lab test torch lessons outputs evidence release site bench heldout pictures install clean
 
 help:
 	@echo "make lab        start JupyterLab on the course (ARGS='--no-browser' to pass options; BACKEND=jax or torch)"
 	@echo "make test       run the whole test suite (ARGS='solutions/01_two_ways.ipynb' for one notebook)"
+	@echo "make torch      add the PyTorch backend (CPU wheel, ~1 GB) to .venv: then make lab BACKEND=torch"
 	@echo "make lessons    regenerate lessons/ from solutions/"
 	@echo "make outputs    re-execute solutions to refresh their stored outputs (NB=01_two_ways.ipynb for one)"
 	@echo "make evidence   re-run the studies behind the lessons' numbers, write their tables (ARGS='--check --cheap')"
@@ -29,6 +30,9 @@ lab:
 
 test:
 	$(BOOTSTRAP) test $(ARGS)
+
+torch:
+	$(BOOTSTRAP) run -m pip install --quiet -r requirements-torch.txt
 
 lessons:
 	$(BOOTSTRAP) run -m course build
