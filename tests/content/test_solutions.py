@@ -94,6 +94,24 @@ def test_each_exercise_is_a_prompt_an_answer_and_a_check(path):
     assert len(ids) >= 2 and len(ids) == len(set(ids)), f"{path.name}: exercises {ids}"
 
 
+# Issue 18's reading budget: a lesson a learner finishes in one sitting.
+MAX_CELLS = 90
+MAX_PROSE_WORDS = 2200  # "about 2,000 words" outside the exercises' own prompts; code blocks not counted
+
+
+def prose_words(cell) -> int:
+    return len(re.sub(r"```.*?```", "", cell.source, flags=re.S).split())
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
+def test_a_lesson_reads_in_one_sitting(path):
+    nb = read(path)
+    words = sum(prose_words(c) for c in nb.cells
+                if c.cell_type == "markdown" and not (exercise_id(c) or prompt_id(c)))
+    assert len(nb.cells) <= MAX_CELLS, f"{len(nb.cells)} cells: merge or cut to {MAX_CELLS}"
+    assert words <= MAX_PROSE_WORDS, f"{words} words of prose outside the exercise prompts: cut to {MAX_PROSE_WORDS}"
+
+
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
 def test_code_is_keras_3_and_quiet(path):
     for index, cell in enumerate(code_cells(read(path))):
