@@ -112,6 +112,16 @@ def test_a_lesson_reads_in_one_sitting(path):
     assert words <= MAX_PROSE_WORDS, f"{words} words of prose outside the exercise prompts: cut to {MAX_PROSE_WORDS}"
 
 
+@pytest.mark.parametrize("index", range(len(COURSE_MAP) - 1), ids=lambda i: COURSE_MAP[i].file)
+def test_each_lesson_ends_with_a_link_to_the_next(index):
+    """"Next: lesson 03" as plain text leaves the learner to find the file (trial L)."""
+    nb = read(SOLUTION_FOLDER / COURSE_MAP[index].file)
+    following = COURSE_MAP[index + 1]
+    tail = "\n".join(c.source for c in nb.cells[-3:] if c.cell_type == "markdown")
+    link = f"]({following.file})"
+    assert link in tail, f"link the next lesson: [lesson {following.number}, …]({following.file})"
+
+
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
 def test_code_is_keras_3_and_quiet(path):
     for index, cell in enumerate(code_cells(read(path))):
