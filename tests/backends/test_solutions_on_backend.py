@@ -76,8 +76,9 @@ def test_solution_runs_on_this_backend(path):
         tags = before.metadata.get("tags", [])
         if "raises-exception" in tags:
             if error_name(after) != error_name(before):
+                raised = f"raised {error_name(after)}" if error_name(after) else "raised nothing"
                 problems.append(f"{cell_label(index, before)}: TensorFlow raised {error_name(before)}, "
-                                f"{backend_name()} {'raised ' + error_name(after) if error_name(after) else 'raised nothing'}")
+                                f"{backend_name()} {raised}")
             continue
         if "nbval-ignore-output" in tags:
             continue
