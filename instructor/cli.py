@@ -125,10 +125,10 @@ def evidence(argv: list[str]) -> int:
     os.environ.update(TEST_ENV)  # the kernels' numerics (one thread per op), before TensorFlow loads
     import time
 
-    import keras
-    import tensorflow as tf
+    from course.session import import_keras, quiet_logging
 
-    from course.session import quiet_logging
+    keras = import_keras()  # quietly, before anything else imports TensorFlow
+    import tensorflow as tf
 
     quiet_logging()
     tf.config.experimental.enable_op_determinism()

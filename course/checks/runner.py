@@ -22,6 +22,7 @@ from course.checks.model import (
     unanswered,
 )
 from course.exercises.keras2 import keras2_hint, warning_hint
+from course.session import import_keras
 
 
 def resolve(value: Any, inputs: dict[str, Callable[[], Any]]) -> Any:
@@ -77,6 +78,7 @@ class LazyInputs(dict):
 
 def collect(exercise: Exercise, answer: Callable, cases: tuple[Case, ...]) -> Collected:
     """Call the answer on `cases` in this process (the notebook's side of the grader's collect cell)."""
+    import_keras()  # first in this process: the backend's start-up lines stay out of the terminal
     names = set().union(*(input_names(case.args) for case in cases)) if cases else set()
     inputs = LazyInputs({name: exercise.inputs[name] for name in sorted(names)})
     values: dict[str, Any] = {}
@@ -93,6 +95,7 @@ def collect(exercise: Exercise, answer: Callable, cases: tuple[Case, ...]) -> Co
 
 def run_check(check: Check, collected: Collected) -> CheckOutcome:
     """One check on what the answer returned: the same code in the notebook and in the grader."""
+    import_keras()  # the grader runs checks without collecting first: same quiet start-up
     advice = check.advice
     if check.case is not ALL:
         value = collected.values.get(check.case)

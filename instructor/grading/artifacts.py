@@ -62,7 +62,9 @@ def encode(value: Any) -> Any:
 
 def save_inputs(exercise: Exercise, folder: Path) -> dict[str, Any]:
     """Build the exercise's grader-side inputs, save them for the kernel, return the live objects."""
-    import keras
+    from course.session import import_keras
+
+    keras = import_keras()  # the grader's own process: no backend start-up lines in its terminal
 
     folder.mkdir(parents=True, exist_ok=True)
     built = {}

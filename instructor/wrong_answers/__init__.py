@@ -88,7 +88,9 @@ class Grade:
 def grade(exercise_id: str, source: str) -> Grade:
     """Grade a cell's source as the course grader does, in this process: the real collect cell,
     the saved files, `load_value`, the graded checks (seeded as `course.setup()` seeds a notebook)."""
-    import keras
+    from course.session import import_keras
+
+    keras = import_keras()  # quietly: the backend's start-up lines stay out of the terminal
 
     from course.checks.registry import get
     from instructor.grading.artifacts import collect_in_process
@@ -112,7 +114,9 @@ def grade(exercise_id: str, source: str) -> Grade:
 
 def public_report(exercise_id: str, source: str) -> Any:
     """The learner's `course.check(exercise_id, function)` report for a cell's source."""
-    import keras
+    from course.session import import_keras
+
+    keras = import_keras()
 
     import course
     from course.checks.registry import get
