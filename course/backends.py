@@ -1,15 +1,19 @@
 """Run one snippet on every Keras backend, each in its own Python process, and show what happened.
 
 A process can hold only one Keras backend, so a lesson that says "TensorFlow is silent here, JAX
-raises" proves it by running the snippet once per backend in a subprocess (`KERAS_BACKEND` set)
-and printing one table. `expect=` states what the text claims; an installed backend that behaves
+raises" proves it by running the snippet once per other backend in a subprocess (`KERAS_BACKEND`
+set), and on the kernel's own backend in the kernel (in a namespace of its own: seconds saved, the
+same Keras), and printing one table. `expect=` states what the text claims; an installed backend that behaves
 otherwise fails the cell, so the claim is checked wherever the lesson runs. A backend that is not
 installed is shown as such and not checked (PyTorch is optional: `pip install -r requirements-torch.txt`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
+import json
 import os
 import subprocess
 import sys
@@ -17,7 +21,7 @@ import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from course.session import BACKENDS
+from course.session import BACKENDS, backend_name
 
 # What the snippet's process runs first: the course's quiet setup, no banner.
 PRELUDE = "import course.session as _s; _s.quiet_logging()\nimport keras, numpy as np\n"
@@ -43,30 +47,36 @@ class Outcome:
         return f"{self.backend:<11}{self.result:<16}{self.text}"
 
 
-def _run_one(backend: str, code: str, timeout: float) -> Outcome:
-    if not installed(backend):
-        return Outcome(backend, NOT_INSTALLED, "")
-    script = PRELUDE + textwrap.dedent(code)
-    wrapper = (
-        "import sys, traceback\n"
-        "try:\n"
-        f"    exec(compile({script!r}, '<snippet>', 'exec'), {{}})\n"
-        "except Exception as error:\n"
-        "    first = (str(error).strip().splitlines() or [''])[0]\n"
-        "    print(f'\\x00{type(error).__name__}\\x00{first}')\n"
-        "    sys.exit(3)\n"
-    )
+def _outcome(backend: str, error: BaseException | None, printed: str) -> Outcome:
+    if error is not None:
+        first = (str(error).strip().splitlines() or [""])[0]
+        return Outcome(backend, type(error).__name__, shorten(first))
+    lines = [line for line in printed.splitlines() if line.strip()]
+    return Outcome(backend, OK, shorten(lines[-1]) if lines else "")
+
+
+def run_here(backend: str, code: str) -> Outcome:
+    """The snippet on this process's own backend, in a fresh namespace, its prints captured."""
+    printed, error = io.StringIO(), None
+    with contextlib.redirect_stdout(printed):
+        try:
+            exec(compile(PRELUDE + textwrap.dedent(code), "<snippet>", "exec"), {})
+        except Exception as raised:  # the outcome, as in the subprocess
+            error = raised
+    return _outcome(backend, error, printed.getvalue())
+
+
+def _run_elsewhere(backend: str, code: str, timeout: float) -> Outcome:
+    """The snippet in a fresh Python process on `backend`, which reports its outcome as one JSON line."""
+    report = ("import json, sys, dataclasses; from course.backends import run_here; "
+              "print(json.dumps(dataclasses.asdict(run_here(sys.argv[1], sys.argv[2]))))")
     env = {**os.environ, "KERAS_BACKEND": backend}
-    done = subprocess.run([sys.executable, "-c", wrapper], env=env, capture_output=True, text=True,
-                          timeout=timeout, check=False)
-    lines = [line for line in done.stdout.splitlines() if line.strip()]
-    if done.returncode == 3 and lines and lines[-1].startswith("\x00"):
-        _, name, text = lines[-1].split("\x00", 2)
-        return Outcome(backend, name, shorten(text))
-    if done.returncode != 0:
+    done = subprocess.run([sys.executable, "-c", report, backend, code], env=env, capture_output=True,
+                          text=True, timeout=timeout, check=False)
+    if done.returncode != 0:  # the process itself died (a crash in native code, out of memory)
         tail = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
         return Outcome(backend, "crashed", shorten(tail))
-    return Outcome(backend, OK, shorten(lines[-1]) if lines else "")
+    return Outcome(**json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def shorten(text: str, width: int = 72) -> str:
@@ -87,9 +97,13 @@ def on_each_backend(code: str, expect: dict[str, str] | None = None, *, backends
     unknown = set(expect) - set(backends)
     if unknown:
         raise ValueError(f"expect= names {sorted(unknown)}: the backends are {', '.join(backends)}")
-    with ThreadPoolExecutor(max_workers=2) as pool:  # two processes at a time: seconds, not minutes
-        runs = {name: pool.submit(_run_one, name, code, timeout) for name in backends}
-    outcomes = {name: run.result() for name, run in runs.items()}
+    here = backend_name() if "keras" in sys.modules else None  # a kernel whose Keras is loaded runs its own row
+    with ThreadPoolExecutor(max_workers=2) as pool:  # the other backends' processes meanwhile
+        runs = {name: pool.submit(_run_elsewhere, name, code, timeout)
+                for name in backends if name != here and installed(name)}
+        outcomes = {name: (run_here(name, code) if name == here else
+                           runs[name].result() if name in runs else Outcome(name, NOT_INSTALLED, ""))
+                    for name in backends}
     print(f"{'backend':<11}{'result':<16}output or error")
     for outcome in outcomes.values():
         print(outcome.row())
