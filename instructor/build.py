@@ -32,14 +32,6 @@ def is_exercise_cell(cell: nbformat.NotebookNode) -> bool:
     return exercise_id(cell) is not None
 
 
-def launch_text(notebook: str, repository: hosted.Repository | None) -> str:
-    """The line that opens this notebook of the learner repository on Colab or Kaggle ("" without one)."""
-    if repository is None:
-        return ""
-    return (f"> {repository.links(notebook)}: opened there, the first code cell installs the course and says "
-            "whether the session must restart.")
-
-
 def banner_text(solution_name: str, for_learners: bool, repository: hosted.Repository | None = None) -> str:
     """The first cell: where the lesson comes from (in the course repository), or only what to do
     (in the learner bundle, which has no solutions to point to), and, given the learner repository,
@@ -47,7 +39,7 @@ def banner_text(solution_name: str, for_learners: bool, repository: hosted.Repos
     todo = ("Fill in the cells marked `YOUR CODE HERE` and run the check below each one. Only those cells are "
             "graded. Before handing the lesson in, check it as the grader runs it, in a cell: `import sys` then "
             f"`{catalog.VALIDATE_IN_A_CELL}{solution_name}` (the [start page](00_start_here.ipynb) has more).")
-    launch = launch_text(solution_name, repository)
+    launch = hosted.launch_line(solution_name, repository)
     return (f"{launch}\n>\n" if launch else "") + (f"> {todo}" if for_learners else (
         f"> {todo}\n>\n> *Authors: generated from `solutions/{solution_name}` by `make lessons`; edit the "
         "solution, not this file.*"))
@@ -84,7 +76,7 @@ def build_start_page(repository: hosted.Repository | None = None) -> str:
     """The text of the start page: the course map and the API choice (see `instructor.catalog`); given the
     learner repository, with the same links and install cell as a lesson, and each lesson's links on the map."""
     nb = catalog.start_page(SOLUTIONS, launch=repository.links if repository else None)
-    nb = run([AddBanner, AddInstallCell], nb, text=launch_text(START_PAGE, repository),
+    nb = run([AddBanner, AddInstallCell], nb, text=hosted.launch_line(START_PAGE, repository),
              install=install_source(repository))
     nb.metadata = copy.deepcopy(NOTEBOOK_METADATA)
     return nbformat.writes(nb)

@@ -3,8 +3,8 @@
 The learner bundle (`make release`), pushed to GitHub, is the repository such a service opens a
 notebook from and the package that notebook installs the course from. Both come from here, once:
 
-- the links that open one of its notebooks (`Repository.links`): in each lesson's banner, on the
-  start page and in the learner README (`instructor.release`), and on the website (`instructor.site`);
+- the links that open one of its notebooks (`Repository.links`, `launch_line`): in each lesson's banner,
+  on the start page and in the learner README (`instructor.release`), and on the website (`instructor.site`);
 - the code cell that installs the course in a notebook opened alone (`install_cell`), which the
   release puts before each notebook's first code cell.
 
@@ -70,6 +70,15 @@ class Repository:
     def links(self, notebook: str) -> str:
         """The Markdown that opens a notebook of lessons/ on either service."""
         return f"[Open in Colab]({self.colab(notebook)}) · [Open in Kaggle]({self.kaggle(notebook)})"
+
+
+def launch_line(notebook: str, repository: Repository | None) -> str:
+    """A notebook's first line (its banner, its website page): the links, and what happens there. "" without
+    a learner repository: no link is better than a broken one."""
+    if repository is None:
+        return ""
+    return (f"> {repository.links(notebook)}: opened there, the first code cell installs the course and says "
+            "whether the session must restart.")
 
 
 def pins(names: tuple[str, ...] = HOSTED_PINS) -> list[str]:
