@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import socket
 import subprocess
-import sys
-import sysconfig
 import time
 import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
+from fresh_env import environment, fresh_python
 
 from course.checks.registry import load_all
 from course.notebooks import exercise_id
@@ -131,25 +129,13 @@ def test_hidden_checks_are_nowhere_in_the_bundle(bundle):
 
 @pytest.fixture(scope="module")
 def fresh(bundle, tmp_path_factory) -> Path:
-    """A new virtual environment whose only course code is the bundle's. The pinned third-party
-    packages come from this environment's site-packages as plain paths (their `.pth` files, among
-    them the instructor checkout's editable install, are not processed), so nothing is downloaded."""
-    env = tmp_path_factory.mktemp("venv") / "env"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
-    libraries = env.parent / "libraries"  # the pinned packages, without the instructor checkout's own install
-    libraries.mkdir()
-    for entry in Path(sysconfig.get_paths()["purelib"]).iterdir():
-        if not entry.name.startswith(("keras_two_ways", "__editable__")):
-            (libraries / entry.name).symlink_to(entry)
-    site = next(env.glob("lib/python*/site-packages"))
-    (site / "course-bundle.pth").write_text(f"{bundle}\n{libraries}\n")
-    return env / "bin" / "python"
+    """A new virtual environment whose only course code is the bundle's (see tests/fixtures/fresh_env.py)."""
+    return fresh_python(tmp_path_factory.mktemp("venv"), bundle)
 
 
 def run(python: Path, *args: str, cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess:
-    # Without PYTHONPATH: a checkout named there would put the instructor kit back on the path.
-    env = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
-    return subprocess.run([str(python), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
+    return subprocess.run([str(python), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout,
+                          env=environment())
 
 
 def test_the_bundle_imports_its_own_code_and_no_instructor_kit(fresh, bundle):
@@ -215,7 +201,7 @@ def test_the_bundle_serves_its_lessons_in_jupyterlab(fresh, bundle):
                 f"print(json.dumps(bootstrap.command('lab', {options!r}, Path(sys.executable))))", cwd=bundle)
     argv = json.loads(asked.stdout)  # what `make lab` runs in the bundle, with the bundle's own paths
     assert f"--notebook-dir={bundle}" in argv
-    server = subprocess.Popen(argv, cwd=bundle, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(argv, cwd=bundle, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment())
     try:
         for _ in range(120):
             try:
