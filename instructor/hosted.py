@@ -94,25 +94,30 @@ def pins(names: tuple[str, ...] = HOSTED_PINS) -> list[str]:
 
 INSTALL = '''\
 # Opened alone (Colab, Kaggle)? This cell installs the course first. Where it is installed already
-# (a copy of the course folder, Binder, `make lab`) it does nothing.
+# (`make lab`, Binder, a hub) it does nothing.
 try:
     import course  # noqa: F401
 except ModuleNotFoundError:
     import importlib
     import subprocess
     import sys
-    from importlib.metadata import version
+    from importlib import metadata
 
+    def versions():
+        return {{dist.metadata["Name"]: dist.version for dist in metadata.distributions()}}
+
+    before = versions()
     packages = [
 {packages}
     ]
     if subprocess.run([sys.executable, "-m", "pip", "install", "-q", *packages]).returncode:
         raise RuntimeError("pip could not install the course (on Kaggle, switch Internet on in the settings)")
     importlib.invalidate_caches()
-    loaded = [name for name in {modules} if name in sys.modules
-              and getattr(sys.modules[name], "__version__", None) != version(name)]
+    changed = {{name for name, version in versions().items() if before.get(name) != version}}
+    loaded = sorted(module for module, names in metadata.packages_distributions().items()
+                    if module in sys.modules and changed.intersection(names))
     if loaded:
-        print(f"Installed the course, but {{', '.join(loaded)}} was loaded at another version: restart the "
+        print(f"Installed the course, but {{', '.join(loaded)}} changed after it was imported: restart the "
               "session (Colab: Runtime › Restart session), then run the notebook from the top.")
     else:
         print("Installed the course: no restart needed, run the next cells.")'''
@@ -123,7 +128,7 @@ def install_cell(repository: Repository) -> str:
 
     Silent where the course imports (so nbval and `validate` see no output); otherwise it installs the
     course from the learner repository with the pinned packages, then says whether the session must be
-    restarted: a package imported before the install keeps its old version until then."""
+    restarted: a module imported before pip changed its distribution (Colab's Keras, or NumPy pulled up
+    by Keras) keeps its old version until then."""
     packages = "\n".join(f'        "{requirement}",' for requirement in [repository.requirement, *pins()])
-    modules = "(" + ", ".join(f'"{name}"' for name in HOSTED_PINS) + ")"
-    return INSTALL.format(packages=packages, modules=modules)
+    return INSTALL.format(packages=packages)

@@ -153,12 +153,12 @@ Code (packages, notebook code cells): MIT, see `LICENSE-CODE`. Lesson text: CC B
 ONLINE = '''
 ## Open in Colab or Kaggle
 
-No installation needed: open the start page on [Colab]({colab}) or [Kaggle]({kaggle}), or a lesson from
-this table. Opened there, a notebook's first code cell installs the course (`pip install {requirement}`,
-with the pinned Keras) and says whether the session must restart (when Keras was already loaded at
-another version); in a copy of this folder it does nothing. On Kaggle, switch *Internet* on in the
-notebook's settings first. Your work stays in your Colab or Kaggle account: download the `.ipynb` to
-hand it in.
+No installation needed: open the start page on [Colab]({colab}) or [Kaggle]({kaggle}), or a lesson
+from this table. Opened there, a notebook's first code cell installs the course (`pip install
+{requirement}`, with the pinned Keras) and says whether the session must restart (when Keras, say, was
+imported before the install changed it); where the course is installed already (`make lab`, Binder) it
+does nothing. On Kaggle, switch *Internet* on in the notebook's settings first. Your work stays in your
+Colab or Kaggle account: download the `.ipynb` to hand it in.
 
 {table}
 '''

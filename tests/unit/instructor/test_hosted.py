@@ -8,6 +8,7 @@ import io
 import subprocess
 import sys
 import types
+from importlib import metadata
 
 import nbformat
 import pytest
@@ -64,23 +65,29 @@ def run_cell(source: str) -> str:
 
 @pytest.fixture
 def pip(monkeypatch):
-    """subprocess.run as the cell calls pip: recorded, never run; `pip.returncode` is what pip answers."""
-    calls = types.SimpleNamespace(argv=[], returncode=0)
+    """pip as the cell calls it, never run: `pip.argv` records the calls, `pip.returncode` is its answer, and
+    `pip.upgrades` ({distribution: version}) is what it changes in the installed distributions."""
+    calls = types.SimpleNamespace(argv=[], returncode=0, upgrades={})
+    installed = {"keras": "3.8.0", "numpy": "2.4.1"}  # a runtime's own, say
 
     def fake_run(argv, *args, **kwargs):
         calls.argv.append(argv)
+        installed.update(calls.upgrades)
         return subprocess.CompletedProcess(argv, calls.returncode)
 
     monkeypatch.setattr(subprocess, "run", fake_run)
+    monkeypatch.setattr(metadata, "distributions", lambda: [
+        types.SimpleNamespace(metadata={"Name": name}, version=version) for name, version in installed.items()])
+    monkeypatch.setattr(metadata, "packages_distributions", lambda: {name: [name] for name in installed})
     return calls
 
 
 @pytest.fixture
 def alone(monkeypatch):
-    """A kernel where `import course` fails (Colab, Kaggle) and neither Keras nor anywidget is loaded yet."""
+    """A kernel where `import course` fails (Colab, Kaggle) and neither Keras nor NumPy is imported yet."""
     monkeypatch.setitem(sys.modules, "course", None)  # `import course` raises ModuleNotFoundError
-    for name in hosted.HOSTED_PINS:
-        monkeypatch.delitem(sys.modules, name, raising=False)
+    for name in ("keras", "numpy"):
+        monkeypatch.delitem(sys.modules, name, raising=False)  # put back afterwards
 
 
 def test_where_the_course_imports_the_cell_does_nothing_and_prints_nothing(pip):
@@ -89,17 +96,20 @@ def test_where_the_course_imports_the_cell_does_nothing_and_prints_nothing(pip):
 
 
 def test_opened_alone_it_installs_the_course_and_the_pins_and_needs_no_restart(pip, alone):
+    pip.upgrades = {"keras": "3.15.1"}  # Keras changes, but nothing had imported it
     printed = run_cell(hosted.install_cell(REPO))
     assert pip.argv == [[sys.executable, "-m", "pip", "install", "-q", "git+https://github.com/owner/lessons@main",
                          "keras~=3.15.0", "anywidget~=0.11.0"]]
     assert printed == "Installed the course: no restart needed, run the next cells.\n"
 
 
-def test_with_keras_loaded_at_another_version_it_asks_for_a_restart(pip, alone, monkeypatch):
-    monkeypatch.setitem(sys.modules, "keras", types.SimpleNamespace(__version__="3.8.0"))  # Colab's, say
+def test_with_keras_imported_before_it_changed_it_asks_for_a_restart(pip, alone, monkeypatch):
+    monkeypatch.setitem(sys.modules, "keras", types.ModuleType("keras"))  # Colab's 3.8, imported by an earlier cell
+    monkeypatch.setitem(sys.modules, "numpy", types.ModuleType("numpy"))  # imported, but pip leaves it as it is
+    pip.upgrades = {"keras": "3.15.1"}
     printed = run_cell(hosted.install_cell(REPO))
-    assert "keras was loaded at another version: restart the session" in printed
-    assert "Runtime › Restart session" in printed and "anywidget" not in printed
+    assert printed.startswith("Installed the course, but keras changed after it was imported: restart the session")
+    assert "Runtime › Restart session" in printed and "numpy" not in printed
 
 
 def test_when_pip_fails_it_says_so(pip, alone):
