@@ -8,7 +8,8 @@ from `course.notebooks`, the one place that knows the conventions.
     LESSON       solution → the learner's lesson (stubs, no outputs, no evidence claims, a banner, and,
                  given a learner repository, the cell that installs the course on Colab or Kaggle)
     REFRESH      an executed solution → what is stored (portable outputs, allowed metadata only)
-    SITE         an executed lesson → a website page (no banner, portable outputs)
+    SITE         an executed lesson → a website page (its own banner: the Colab and Kaggle links, or none;
+                 portable outputs)
     TEMPLATE     a solution → the notebook the grader fills with a submission's answers
     NBGRADER     a solution → nbgrader's source notebook (see instructor.nbgrader)
 
