@@ -18,7 +18,8 @@ help:
 	@echo "make lessons    regenerate lessons/ from solutions/"
 	@echo "make outputs    re-execute solutions to refresh their stored outputs (NB=01_two_ways.ipynb for one)"
 	@echo "make evidence   re-run the studies behind the lessons' numbers, write their tables (ARGS='--check --cheap')"
-	@echo "make release   write the learner bundle (no answers) to DIR, e.g. make release DIR=../keras-two-ways-lessons"
+	@echo "make release    write the learner bundle (no answers) to DIR, e.g. make release DIR=../keras-two-ways-lessons"
+	@echo "                (ARGS='--repository https://github.com/OWNER/NAME': Colab and Kaggle links, install cells)"
 	@echo "make site       build the course website into _site/ (ARGS='--repository URL --jupyterhub URL')"
 	@echo "make bench      measure the suite, every notebook, the widgets and the grader (~25 min; one table)"
 	@echo "make heldout    grade the held-out wrong answers with the course grader (~8 min; issue #13's measure)"
@@ -45,7 +46,7 @@ evidence:
 	$(BOOTSTRAP) run -m course evidence $(ARGS)
 
 release:
-	$(BOOTSTRAP) run -m course release $(DIR)
+	$(BOOTSTRAP) run -m course release $(DIR) $(ARGS)
 
 site:
 	$(BOOTSTRAP) run -m course site $(ARGS)

@@ -20,8 +20,8 @@ import nbformat
 
 from course.notebooks import exercise_id, lesson_files
 from course.paths import LESSONS, SOLUTIONS, START_PAGE
-from instructor import catalog
-from instructor.notebooks import LESSON, NOTEBOOK_METADATA, SYNC, AddBanner, BuildError, run
+from instructor import catalog, hosted
+from instructor.notebooks import LESSON, NOTEBOOK_METADATA, SYNC, AddBanner, AddInstallCell, BuildError, run
 
 REBUILD_HINT = "run `make lessons` (python -m course build) and commit solutions/ and lessons/"
 
@@ -32,15 +32,17 @@ def is_exercise_cell(cell: nbformat.NotebookNode) -> bool:
     return exercise_id(cell) is not None
 
 
-def banner_text(solution_name: str, for_learners: bool) -> str:
+def banner_text(solution_name: str, for_learners: bool, repository: hosted.Repository | None = None) -> str:
     """The first cell: where the lesson comes from (in the course repository), or only what to do
-    (in the learner bundle, which has no solutions to point to)."""
+    (in the learner bundle, which has no solutions to point to), and, given the learner repository,
+    the links that open it on Colab and Kaggle."""
     todo = ("Fill in the cells marked `YOUR CODE HERE` and run the check below each one. Only those cells are "
             "graded. Before handing the lesson in, check it as the grader runs it, in a cell: `import sys` then "
             f"`{catalog.VALIDATE_IN_A_CELL}{solution_name}` (the [start page](00_start_here.ipynb) has more).")
-    return f"> {todo}" if for_learners else (
+    launch = hosted.launch_line(solution_name, repository)
+    return (f"{launch}\n>\n" if launch else "") + (f"> {todo}" if for_learners else (
         f"> {todo}\n>\n> *Authors: generated from `solutions/{solution_name}` by `make lessons`; edit the "
-        "solution, not this file.*")
+        "solution, not this file.*"))
 
 
 def synced_solution(solution: Path) -> str:
@@ -49,24 +51,33 @@ def synced_solution(solution: Path) -> str:
     return nbformat.writes(run(SYNC, nbformat.read(solution, as_version=4))) + "\n"
 
 
-def lesson_text(solution_text: str, name: str, for_learners: bool = False) -> str:
-    """The lesson generated from a (synced) solution's text."""
+def install_source(repository: hosted.Repository | None) -> str:
+    return hosted.install_cell(repository) if repository else ""
+
+
+def lesson_text(solution_text: str, name: str, for_learners: bool = False,
+                repository: hosted.Repository | None = None) -> str:
+    """The lesson generated from a (synced) solution's text; given the learner repository, with the
+    links that open it on Colab and Kaggle and the cell that installs the course there."""
     try:
-        nb = run([*LESSON, AddBanner], nbformat.reads(solution_text, as_version=4),
-                 text=banner_text(name, for_learners))
+        nb = run(LESSON, nbformat.reads(solution_text, as_version=4),
+                 text=banner_text(name, for_learners, repository), install=install_source(repository))
     except BuildError as error:
         raise BuildError(f"{name}: {error}") from None
     return nbformat.writes(nb)
 
 
-def build_lesson(solution: Path, for_learners: bool = False) -> str:
+def build_lesson(solution: Path, for_learners: bool = False, repository: hosted.Repository | None = None) -> str:
     """The text of the lesson generated from one solution notebook."""
-    return lesson_text(synced_solution(solution), solution.name, for_learners)
+    return lesson_text(synced_solution(solution), solution.name, for_learners, repository)
 
 
-def build_start_page() -> str:
-    """The text of the start page: the course map and the API choice (see `instructor.catalog`)."""
-    nb = catalog.start_page(SOLUTIONS)
+def build_start_page(repository: hosted.Repository | None = None) -> str:
+    """The text of the start page: the course map and the API choice (see `instructor.catalog`); given the
+    learner repository, with the same links and install cell as a lesson, and each lesson's links on the map."""
+    nb = catalog.start_page(SOLUTIONS, launch=repository.links if repository else None)
+    nb = run([AddBanner, AddInstallCell], nb, text=hosted.launch_line(START_PAGE, repository),
+             install=install_source(repository))
     nb.metadata = copy.deepcopy(NOTEBOOK_METADATA)
     return nbformat.writes(nb)
 

@@ -7,6 +7,7 @@ table both follow the map; a test keeps the README in step.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import nbformat
 
@@ -108,19 +109,26 @@ MAP_NOTE = (
     "read it alongside 07 if you want the whole story first.")
 
 
-def lesson_table(solutions: Path | None = None, link_prefix: str = "") -> str:
-    """The course map as a Markdown table (the README's has `link_prefix="lessons/"`).
+def lesson_table(solutions: Path | None = None, link_prefix: str = "",
+                 launch: Callable[[str], str] | None = None) -> str:
+    """The course map as a Markdown table (the README's has `link_prefix="lessons/"`); `launch` (a lesson's
+    file → its Colab and Kaggle links, `instructor.hosted.Repository.links`) adds a column.
 
     Lessons still being written (no solution yet) are left out; a test requires every one to exist.
     """
     solutions = solutions or SOLUTIONS
+    header, rule = "| # | Lesson | What it teaches | Time |", "|---|---|---|---|"
+    if launch:
+        header, rule = header + " Open it online |", rule + "---|"
     rows = [f"| {lesson.number} | [{lesson.title(solutions)}]({link_prefix}{lesson.file}) | {lesson.teaches} | "
-            f"{lesson.minutes(solutions)} min |" for lesson in LESSONS if (solutions / lesson.file).exists()]
-    return "\n".join(["| # | Lesson | What it teaches | Time |", "|---|---|---|---|", *rows])
+            f"{lesson.minutes(solutions)} min |" + (f" {launch(lesson.file)} |" if launch else "")
+            for lesson in LESSONS if (solutions / lesson.file).exists()]
+    return "\n".join([header, rule, *rows])
 
 
-def start_page(solutions: Path | None = None) -> nbformat.NotebookNode:
-    """The notebook `make lab` opens: the course map with links, and the API choice in short."""
+def start_page(solutions: Path | None = None, launch: Callable[[str], str] | None = None) -> nbformat.NotebookNode:
+    """The notebook `make lab` opens: the course map with links (and, given `launch`, each lesson's Colab and
+    Kaggle links), and the API choice in short."""
     cells = [
         nbformat.v4.new_markdown_cell(
             "# Keras Two Ways · Start here\n\n"
@@ -130,7 +138,7 @@ def start_page(solutions: Path | None = None) -> nbformat.NotebookNode:
         nbformat.v4.new_markdown_cell(HOW_TO_WORK),
         nbformat.v4.new_code_cell("import course\nimport widgets  # noqa: F401  (checks that it imports)\n\n"
                                   "course.setup(seed=0)"),
-        nbformat.v4.new_markdown_cell(f"## The course map\n\n{lesson_table(solutions)}\n\n{MAP_NOTE}"),
+        nbformat.v4.new_markdown_cell(f"## The course map\n\n{lesson_table(solutions, launch=launch)}\n\n{MAP_NOTE}"),
         nbformat.v4.new_markdown_cell(GLOSSARY),
         nbformat.v4.new_markdown_cell(WHICH_API),
     ]

@@ -77,15 +77,21 @@ def expectations(argv: list[str]) -> int:
 
 
 def release(argv: list[str]) -> int:
+    from instructor.hosted import Repository, RepositoryError
     from instructor.release import ReleaseError, write_bundle
 
     parser = _parser("release", "write the learner bundle: lessons, learner runtime, widgets, no answers")
     parser.add_argument("out", type=Path, help="an empty or new folder")
     parser.add_argument("--zip", action="store_true", help="also write OUT.zip")
+    parser.add_argument("--repository", default=None, metavar="URL",
+                        help="the GitHub repository the bundle will be pushed to (https://github.com/OWNER/NAME): "
+                             "its notebooks and README then open on Colab and Kaggle from there")
+    parser.add_argument("--branch", default="main", help="that repository's branch (default: main)")
     args = parser.parse_args(argv)
     try:
-        files = write_bundle(args.out, zip_too=args.zip)
-    except ReleaseError as error:
+        repository = Repository.parse(args.repository, args.branch) if args.repository else None
+        files = write_bundle(args.out, zip_too=args.zip, repository=repository)
+    except (ReleaseError, RepositoryError) as error:
         parser.error(str(error))
     print(f"Wrote the learner bundle to {args.out}/ ({len(files)} files). Hand it out as it is: see the README.")
     return 0

@@ -5,9 +5,11 @@ do what they can; the course adds small ones for what is its own (solution and h
 exercise cells written from the registry, the banner, portable outputs). Which cell is which comes
 from `course.notebooks`, the one place that knows the conventions.
 
-    LESSON       solution → the learner's lesson (stubs, no outputs, no evidence claims, a banner)
+    LESSON       solution → the learner's lesson (stubs, no outputs, no evidence claims, a banner, and,
+                 given a learner repository, the cell that installs the course on Colab or Kaggle)
     REFRESH      an executed solution → what is stored (portable outputs, allowed metadata only)
-    SITE         an executed lesson → a website page (no banner, portable outputs)
+    SITE         an executed lesson → a website page (its own banner: the Colab and Kaggle links, or none;
+                 portable outputs)
     TEMPLATE     a solution → the notebook the grader fills with a submission's answers
     NBGRADER     a solution → nbgrader's source notebook (see instructor.nbgrader)
 
@@ -32,6 +34,10 @@ from course.notebooks import KEY, WIDGET_VIEW, check_id, exercise_id, prompt_id
 from course.paths import ROOT
 
 BANNER_TAG = "generated-banner"
+INSTALL_TAG = "generated-install"
+# Not a template id (course.answer_scope): the grader's copy of a lesson has no install cell, so `validate`
+# counts what that cell defines as the learner's, as the grader will.
+INSTALL_CELL_ID = "install-course"
 # Notebook metadata that lessons keep: enough for JupyterLab to pick a Python 3 kernel.
 NOTEBOOK_METADATA = {
     "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
@@ -129,14 +135,33 @@ class SyncExerciseCells(Preprocessor):
 
 
 class AddBanner(Preprocessor):
-    """Put the generated lesson's first cell in front: where it comes from, or (for learners) what to do."""
+    """Put the generated lesson's first cell in front: where it comes from, or (for learners) what to do
+    and where to open it. No text, no banner."""
 
     text = Unicode("").tag(config=True)
 
     def preprocess(self, nb: Any, resources: dict) -> tuple[Any, dict]:
+        if not self.text:
+            return nb, resources
         cell = nbformat.v4.new_markdown_cell(self.text, metadata={"tags": [BANNER_TAG]})
         cell.id = BANNER_TAG
         nb.cells.insert(0, cell)
+        return nb, resources
+
+
+class AddInstallCell(Preprocessor):
+    """Put the cell that installs the course where it is missing (`instructor.hosted.install_cell`) just
+    before the first code cell, so a notebook opened alone on Colab or Kaggle can run. No source, no cell."""
+
+    install = Unicode("").tag(config=True)
+
+    def preprocess(self, nb: Any, resources: dict) -> tuple[Any, dict]:
+        if not self.install:
+            return nb, resources
+        cell = nbformat.v4.new_code_cell(self.install, metadata={"tags": [INSTALL_TAG]})
+        cell.id = INSTALL_CELL_ID
+        first = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"), len(nb.cells))
+        nb.cells.insert(first, cell)
         return nb, resources
 
 
@@ -196,10 +221,10 @@ def allowed_cell_metadata() -> ClearMetadataPreprocessor:
 Chain = list[Callable[[], Preprocessor]]
 
 LESSON: Chain = [SyncExerciseCells, ClearSolutionRegions, RemoveHiddenRegions, ClearOutputPreprocessor,
-                 allowed_cell_metadata, DropEvidenceClaims, SetNotebookMetadata]
+                 allowed_cell_metadata, DropEvidenceClaims, SetNotebookMetadata, AddBanner, AddInstallCell]
 SYNC: Chain = [SyncExerciseCells]
 REFRESH: Chain = [PortableOutputs, allowed_cell_metadata, SetNotebookMetadata]
-SITE: Chain = [lambda: TagRemovePreprocessor(remove_cell_tags={BANNER_TAG}), PortableOutputs]
+SITE: Chain = [lambda: TagRemovePreprocessor(remove_cell_tags={BANNER_TAG, INSTALL_TAG}), PortableOutputs, AddBanner]
 TEMPLATE: Chain = [ClearOutputPreprocessor, DropCheckCells]
 CLEAN: Chain = [ClearOutputPreprocessor]
 

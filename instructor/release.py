@@ -7,7 +7,12 @@ Makefile and a README with the same two commands, the pytest settings that run e
 the licences. No solutions, no `instructor/` (references, grading checks, hidden cases), no stored
 outputs, no git history. `tests/integration/test_release.py` scans every bundle for leaks.
 
-    python -m course release DIR [--zip]
+Given the repository the bundle will be pushed to (`--repository https://github.com/OWNER/NAME`), every
+lesson, the start page and the README carry links that open the lessons on Colab and Kaggle, and each
+notebook gets a code cell that installs the course there (`instructor.hosted`); the bundle's
+pyproject.toml is what that cell installs (`pip install git+https://github.com/OWNER/NAME@BRANCH`).
+
+    python -m course release DIR [--zip] [--repository URL [--branch main]]
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from pathlib import Path
 
 from course.notebooks import lesson_files
 from course.paths import LESSONS, ROOT, SOLUTIONS, START_PAGE
-from instructor import build
+from instructor import build, catalog
+from instructor.hosted import Repository
 
 RUNTIME = ("course", "widgets")  # the learner's packages, copied whole
 FILES = ("environment.yml", "conftest.py", "LICENSE-CODE", "LICENSE-TEXT")
@@ -50,6 +56,8 @@ requires-python = ">=3.10,<3.13"
 license = "MIT AND CC-BY-4.0"  # code MIT (LICENSE-CODE), lesson text CC BY 4.0 (LICENSE-TEXT)
 license-files = ["LICENSE-CODE", "LICENSE-TEXT"]
 
+# `pip install git+URL` installs the learner runtime and its data, no dependencies: a hosted runtime
+# (Colab, Kaggle) keeps its own TensorFlow; the notebooks' install cell adds the pinned Keras.
 [tool.setuptools.packages.find]
 include = ["course*", "widgets*"]
 
@@ -125,7 +133,7 @@ and `py -3.11 -m course.bootstrap test`. With conda: `conda env create -f enviro
    lesson and runs that, so code in cells you added (a helper function, a second `def` of the
    answer below the stub) is not there when it grades. Keep each answer, and every helper it uses,
    inside its exercise cell; `validate` tells you when an answer relies on code outside it.
-
+{online}
 ## What is here
 
 | Folder or file | What it holds |
@@ -142,16 +150,39 @@ Code (packages, notebook code cells): MIT, see `LICENSE-CODE`. Lesson text: CC B
 '''
 
 
-def lesson_texts() -> dict[str, str]:
+ONLINE = '''
+## Open in Colab or Kaggle
+
+No installation needed: open the start page on [Colab]({colab}) or [Kaggle]({kaggle}), or a lesson
+from this table. Opened there, a notebook's first code cell installs the course (`pip install
+{requirement}`, with the pinned Keras) and says whether the session must restart (when Keras, say, was
+imported before the install changed it); where the course is installed already (`make lab`, Binder) it
+does nothing. On Kaggle, switch *Internet* on in the notebook's settings first. Your work stays in your
+Colab or Kaggle account: download the `.ipynb` to hand it in.
+
+{table}
+'''
+
+
+def readme(repository: Repository | None = None) -> str:
+    """The learner README; given the learner repository, with the links that open each lesson online."""
+    online = "" if repository is None else ONLINE.format(
+        colab=repository.colab(START_PAGE), kaggle=repository.kaggle(START_PAGE), requirement=repository.requirement,
+        table=catalog.lesson_table(SOLUTIONS, link_prefix=f"{LESSONS.name}/", launch=repository.links))
+    return README.format(online=online)
+
+
+def lesson_texts(repository: Repository | None = None) -> dict[str, str]:
     """Every lesson as learners get it, and the start page."""
-    texts = {path.name: build.build_lesson(path, for_learners=True)
+    texts = {path.name: build.build_lesson(path, for_learners=True, repository=repository)
              for path in lesson_files(SOLUTIONS)}
-    texts[START_PAGE] = build.build_start_page()
+    texts[START_PAGE] = build.build_start_page(repository)
     return texts
 
 
-def write_bundle(out: Path, zip_too: bool = False) -> list[Path]:
-    """Write the learner bundle into `out` (new or empty); return every file written."""
+def write_bundle(out: Path, zip_too: bool = False, repository: Repository | None = None) -> list[Path]:
+    """Write the learner bundle into `out` (new or empty); return every file written. Given the learner
+    `repository`, its notebooks and README open on Colab and Kaggle from there."""
     out = out.resolve()
     own = [ROOT, LESSONS, SOLUTIONS, *(ROOT / name for name in (*RUNTIME, "instructor", "tests"))]
     if any(out == folder or folder in out.parents for folder in own[1:]) or out == ROOT:
@@ -160,7 +191,7 @@ def write_bundle(out: Path, zip_too: bool = False) -> list[Path]:
         raise ReleaseError(f"{out} is not empty: give a new or empty folder")
     out.mkdir(parents=True, exist_ok=True)
     (out / LESSONS.name).mkdir()
-    for name, text in lesson_texts().items():
+    for name, text in lesson_texts(repository).items():
         (out / LESSONS.name / name).write_text(text, encoding="utf-8")
     for package in RUNTIME:
         shutil.copytree(ROOT / package, out / package, ignore=SKIP)
@@ -169,7 +200,7 @@ def write_bundle(out: Path, zip_too: bool = False) -> list[Path]:
     (out / "requirements.txt").write_text(learner_requirements(), encoding="utf-8")
     (out / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
     (out / "Makefile").write_text(MAKEFILE, encoding="utf-8")
-    (out / "README.md").write_text(README, encoding="utf-8")
+    (out / "README.md").write_text(readme(repository), encoding="utf-8")
     (out / ".gitignore").write_text(".venv/\n__pycache__/\n*.egg-info/\n.ipynb_checkpoints/\n", encoding="utf-8")
     files = sorted(p for p in out.rglob("*") if p.is_file())
     if zip_too:

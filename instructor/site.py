@@ -5,7 +5,8 @@ Book 2 / mystmd fetches its theme at build time). The pages show what a learner 
 running a lesson top to bottom: each lesson from lessons/ (stubs, no answers) is executed in a
 fresh kernel with the test settings, as `make outputs` runs the solutions, so demonstrations
 show their outputs and pictures and the exercises stay empty. Each lesson page has launch links
-(Binder and, given a hub, JupyterHub through nbgitpuller) to the learners' repository.
+(Binder and, given a hub, JupyterHub through nbgitpuller) to the learners' repository and, when it is
+on GitHub, every page starts with the links that open it on Colab and Kaggle (`instructor.hosted`).
 
     python -m course site [--out _site] [--repository URL] [--branch main] [--jupyterhub URL]
 """
@@ -26,6 +27,7 @@ import nbformat
 
 from course.notebooks import WIDGET_VIEW, lesson_files
 from course.paths import LESSONS, ROOT, START_PAGE
+from instructor.hosted import Repository, RepositoryError, launch_line
 from instructor.notebooks import SITE, run
 
 OUT = ROOT / "_site"
@@ -64,13 +66,22 @@ html[data-theme="light"] .output pre span[style*="#ff0000"] { color: #b00000 !im
 """
 
 
-def _execute(path: str, scratch: str) -> str:
-    """Run one lesson as a learner would, stubs untouched; its errors-on-purpose are kept, stderr is not."""
+def _execute(path: str, scratch: str, banner: str = "") -> str:
+    """Run one lesson as a learner would, stubs untouched; its errors-on-purpose are kept, stderr is not.
+    The page's banner (`banner`: its Colab and Kaggle links, or none) replaces the lesson's."""
     from course.execute import execute
 
     nb = nbformat.read(path, as_version=4)
     execute(nb, cwd=Path(scratch))
-    return nbformat.writes(run(SITE, nb))
+    return nbformat.writes(run(SITE, nb, text=banner))
+
+
+def hosted_repository(repository: str | None, branch: str) -> Repository | None:
+    """The learner repository as Colab and Kaggle see it, if it is on GitHub (else they get no links)."""
+    try:
+        return Repository.parse(repository, branch) if repository else None
+    except RepositoryError:
+        return None
 
 
 def _for_the_web(nb: nbformat.NotebookNode, lessons: list[str] | None = None) -> nbformat.NotebookNode:
@@ -102,8 +113,10 @@ def default_repository() -> str | None:
 
 
 def build(out: Path = OUT, *, repository: str | None = None, branch: str = "main", jupyterhub: str | None = None,
-          jobs: int = 2) -> Path:
-    """Execute the lessons and build the site into `out` (replaced); return the path of its index.html."""
+          jobs: int = 2, hosted: Repository | None = None) -> Path:
+    """Execute the lessons and build the site into `out` (replaced); return the path of its index.html.
+    `repository` gets the Binder and JupyterHub links; `hosted` (the learner repository on GitHub) the Colab
+    and Kaggle links."""
     from sphinx.application import Sphinx
 
     notebooks = [LESSONS / START_PAGE, *lesson_files(LESSONS)]
@@ -114,8 +127,9 @@ def build(out: Path = OUT, *, repository: str | None = None, branch: str = "main
         scratch.mkdir()
         start = time.perf_counter()
         context = multiprocessing.get_context("spawn")  # fresh interpreters: no state shared with this one
+        banners = [launch_line(path.name, hosted) for path in notebooks]
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            executed = pool.map(_execute, map(str, notebooks), [str(scratch)] * len(notebooks))
+            executed = pool.map(_execute, map(str, notebooks), [str(scratch)] * len(notebooks), banners)
             for path, text in zip(notebooks, executed):
                 nb = _for_the_web(nbformat.reads(text, as_version=4), lessons if path.name == START_PAGE else None)
                 nbformat.write(nb, source / path.name)
@@ -147,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course site", description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=OUT, help="output folder (default: _site, replaced)")
     parser.add_argument("--repository", default=None,
-                        help="the learners' repository the launch links open (default: this checkout's origin)")
+                        help="the learners' repository the launch links open (default for Binder and JupyterHub: "
+                             "this checkout's origin; Colab and Kaggle links only for one given here, on GitHub)")
     parser.add_argument("--branch", default="main", help="its branch (default: main)")
     parser.add_argument("--jupyterhub", default=None, help="a JupyterHub's URL for nbgitpuller launch links")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at once (default: 2)")
@@ -155,8 +170,14 @@ def main(argv: list[str] | None = None) -> int:
     repository = args.repository or default_repository()
     if repository is None:
         print("no --repository and no git remote: the pages get no launch links")
+    # Colab and Kaggle run a notebook only with its install cell, which the learner bundle has and this
+    # checkout's lessons/ do not: their links need the learner repository, named (not guessed from origin).
+    hosted = hosted_repository(args.repository, args.branch)
+    if hosted is None:
+        print("no --repository on GitHub: the pages get no Colab or Kaggle links")
     start = time.perf_counter()
-    index = build(args.out, repository=repository, branch=args.branch, jupyterhub=args.jupyterhub, jobs=args.jobs)
+    index = build(args.out, repository=repository, branch=args.branch, jupyterhub=args.jupyterhub, jobs=args.jobs,
+                  hosted=hosted)
     print(f"wrote {index.parent} in {time.perf_counter() - start:.0f} s; open {index}")
     return 0
 

@@ -26,9 +26,11 @@ from playwright.sync_api import Page, expect
 from course.paths import SOLUTIONS, START_PAGE
 from instructor import catalog
 from instructor import site as course_site
+from instructor.hosted import Repository
 
 pytestmark = pytest.mark.site
 REPOSITORY, HUB = "https://github.com/example/keras-two-ways-lessons", "https://hub.example.org"
+hosted = Repository.parse(REPOSITORY)  # .ci/run builds the site with this --repository
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +39,7 @@ def site(tmp_path_factory) -> Path:
     if built:
         return Path(built)
     out = tmp_path_factory.mktemp("site") / "_site"
-    course_site.build(out, repository=REPOSITORY, jupyterhub=HUB)
+    course_site.build(out, repository=REPOSITORY, jupyterhub=HUB, hosted=hosted)
     return out
 
 
@@ -90,6 +92,8 @@ def test_every_lesson_page_shows_its_pictures_and_launch_links(page: Page, site,
         expect(binder).to_have_count(1)
         hub = page.locator(f"a[href*='/hub/user-redirect/git-pull?'][href*='lessons/{lesson.file}']")
         expect(hub).to_have_count(1)
+        for service in (hosted.colab(lesson.file), hosted.kaggle(lesson.file)):  # instructor.hosted's forms
+            expect(page.locator(f"main a[href='{service}']")).to_have_count(1)
     assert shown >= len(catalog.LESSONS)
     page.goto(f"{served}/{catalog.LESSONS[0].file.removesuffix('.ipynb')}.html")  # the screenshot's page
 

@@ -6,22 +6,24 @@ import ast
 import json
 import socket
 import subprocess
-import sys
-import sysconfig
 import time
 import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
+from fresh_env import environment, fresh_python
 
 from course.checks.registry import load_all
 from course.notebooks import exercise_id
 from course.paths import ROOT, SOLUTIONS
 from instructor import release
+from instructor.hosted import Repository, install_cell
 from instructor.leaks import normalised, solution_lines, taught_lines
+from instructor.notebooks import INSTALL_CELL_ID
 
 LESSON = "02_shapes_and_building.ipynb"  # the quickest lesson, for the runs in a fresh environment
+REPOSITORY = Repository.parse("https://github.com/example/keras-two-ways-lessons")  # where it would be pushed
 
 
 def text_lines(path: Path) -> list[str]:
@@ -32,8 +34,9 @@ def text_lines(path: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
+    """A bundle released for a repository: its install cells are scanned and run like every other cell."""
     out = tmp_path_factory.mktemp("release") / "keras-two-ways"
-    release.write_bundle(out)
+    release.write_bundle(out, repository=REPOSITORY)
     return out
 
 
@@ -54,6 +57,23 @@ def test_the_bundle_holds_the_learner_side_only(bundle):
         assert all(c.outputs == [] for c in nb.cells if c.cell_type == "code"), path.name
         text = "\n".join(c.source for c in nb.cells)
         assert "Authors" not in text and "solutions/" not in text, f"{path.name} speaks to authors"
+
+
+def test_every_notebook_and_the_readme_open_on_colab_and_kaggle(bundle, tmp_path):
+    notebooks = sorted((bundle / "lessons").glob("*.ipynb"))
+    assert len(notebooks) == len(list(SOLUTIONS.glob("[0-9]*.ipynb"))) + 1  # and the start page
+    for path in notebooks:
+        cells = nbformat.read(path, as_version=4).cells
+        assert REPOSITORY.links(path.name) in cells[0].source, path.name
+        first = next(cell for cell in cells if cell.cell_type == "code")
+        assert first.source == install_cell(REPOSITORY), path.name
+    readme = (bundle / "README.md").read_text()
+    assert "## Open in Colab or Kaggle" in readme and REPOSITORY.colab("00_start_here.ipynb") in readme
+    assert all(REPOSITORY.links(path.name) in readme for path in notebooks if path.name != "00_start_here.ipynb")
+    plain = tmp_path / "plain"  # released without a repository: no link to nowhere, no install cell
+    release.write_bundle(plain)
+    text = "\n".join(p.read_text() for p in [plain / "README.md", *(plain / "lessons").glob("*.ipynb")])
+    assert "colab" not in text.lower() and "kaggle" not in text.lower() and INSTALL_CELL_ID not in text
 
 
 def test_no_line_of_any_solution_is_in_the_bundle(bundle):
@@ -109,23 +129,13 @@ def test_hidden_checks_are_nowhere_in_the_bundle(bundle):
 
 @pytest.fixture(scope="module")
 def fresh(bundle, tmp_path_factory) -> Path:
-    """A new virtual environment whose only course code is the bundle's. The pinned third-party
-    packages come from this environment's site-packages as plain paths (their `.pth` files, among
-    them the instructor checkout's editable install, are not processed), so nothing is downloaded."""
-    env = tmp_path_factory.mktemp("venv") / "env"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
-    libraries = env.parent / "libraries"  # the pinned packages, without the instructor checkout's own install
-    libraries.mkdir()
-    for entry in Path(sysconfig.get_paths()["purelib"]).iterdir():
-        if not entry.name.startswith(("keras_two_ways", "__editable__")):
-            (libraries / entry.name).symlink_to(entry)
-    site = next(env.glob("lib/python*/site-packages"))
-    (site / "course-bundle.pth").write_text(f"{bundle}\n{libraries}\n")
-    return env / "bin" / "python"
+    """A new virtual environment whose only course code is the bundle's (see tests/fixtures/fresh_env.py)."""
+    return fresh_python(tmp_path_factory.mktemp("venv"), bundle)
 
 
 def run(python: Path, *args: str, cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([str(python), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([str(python), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout,
+                          env=environment())
 
 
 def test_the_bundle_imports_its_own_code_and_no_instructor_kit(fresh, bundle):
@@ -191,7 +201,7 @@ def test_the_bundle_serves_its_lessons_in_jupyterlab(fresh, bundle):
                 f"print(json.dumps(bootstrap.command('lab', {options!r}, Path(sys.executable))))", cwd=bundle)
     argv = json.loads(asked.stdout)  # what `make lab` runs in the bundle, with the bundle's own paths
     assert f"--notebook-dir={bundle}" in argv
-    server = subprocess.Popen(argv, cwd=bundle, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(argv, cwd=bundle, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment())
     try:
         for _ in range(120):
             try:

@@ -5,8 +5,10 @@ import pytest
 
 from course import notebooks
 from course.catalog import Lesson
+from course.paths import SOLUTIONS
 from instructor import build
-from instructor.notebooks import NOTEBOOK_METADATA, BuildError, replace_regions
+from instructor.hosted import Repository, install_cell
+from instructor.notebooks import INSTALL_CELL_ID, NOTEBOOK_METADATA, BuildError, replace_regions
 
 STUB = "...  # YOUR CODE HERE"
 
@@ -122,3 +124,14 @@ def test_command_line_check_fails_on_drift(tmp_path, monkeypatch, capsys, demo_l
     monkeypatch.setattr(build, "LESSONS", lessons)
     assert main(["build", "--check"]) == 1
     assert "make lessons" in capsys.readouterr().out
+
+
+def test_given_the_learner_repository_a_lesson_opens_on_colab_and_kaggle():
+    repository = Repository.parse("https://github.com/owner/lessons")
+    nb = nbformat.reads(build.build_lesson(SOLUTIONS / "01_two_ways.ipynb", True, repository), as_version=4)
+    assert nb.cells[0].source.startswith(f"> {repository.links('01_two_ways.ipynb')}: opened there")
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert code[0].id == INSTALL_CELL_ID and code[0].source == install_cell(repository) and code[0].outputs == []
+    assert "course.setup(" in code[1].source  # just before the setup cell, after the title and "## Setup"
+    plain = build.build_lesson(SOLUTIONS / "01_two_ways.ipynb", True)
+    assert "colab" not in plain.lower() and INSTALL_CELL_ID not in plain  # no repository: no link, no cell

@@ -28,3 +28,11 @@ def test_readme_lesson_table_follows_the_map():
     assert table in README, f"paste this table into the README's Lessons section:\n{table}"
 
 
+
+
+def test_given_launch_links_the_map_has_a_column_for_them():
+    table = catalog.lesson_table(launch=lambda file: f"[Open]({file})").splitlines()
+    assert table[0].endswith("| Time | Open it online |") and table[1] == "|---|---|---|---|---|"
+    assert all(row.endswith(f"| [Open]({lesson.file}) |") for row, lesson in zip(table[2:], COURSE_MAP))
+    page = "\n".join(cell.source for cell in catalog.start_page(launch=lambda file: f"[Open]({file})").cells)
+    assert "[Open](05_multiple_inputs.ipynb)" in page

@@ -6,6 +6,7 @@ import nbformat
 
 from course.paths import LESSONS, START_PAGE
 from instructor import site
+from instructor.hosted import launch_line
 from instructor.notebooks import BANNER_TAG, SITE, run
 
 
@@ -25,6 +26,19 @@ def test_launch_links_need_a_repository_and_a_hub():
                                          "jupyterhub_url": "https://hub.example.org"}
     assert options["path_to_docs"] == LESSONS.name  # launch links open lessons/NN_*.ipynb in the repository
     assert "jupyterhub_url" not in site.theme_options("https://github.com/org/repo", "main", None)["launch_buttons"]
+
+
+def test_pages_open_on_colab_and_kaggle_only_from_a_learner_repository_on_github():
+    lesson = nbformat.read(LESSONS / "01_two_ways.ipynb", as_version=4)
+    hosted = site.hosted_repository("https://github.com/org/repo", "main")
+    page = run(SITE, lesson, text=launch_line("01_two_ways.ipynb", hosted))
+    colab = "https://colab.research.google.com/github/org/repo/blob/main/lessons/01_two_ways.ipynb"
+    assert colab in page.cells[0].source
+    assert page.cells[1].source.startswith("# 01 · ")  # the page title follows the links
+    assert site.hosted_repository("https://gitlab.com/org/repo", "main") is None  # Colab opens GitHub only
+    assert site.hosted_repository(None, "main") is None
+    bare = run(SITE, nbformat.read(LESSONS / "01_two_ways.ipynb", as_version=4))
+    assert "colab" not in bare.cells[0].source.lower()
 
 
 def test_the_configuration_is_python():
