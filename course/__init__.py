@@ -11,7 +11,7 @@ import importlib
 from types import ModuleType
 from typing import Any
 
-_SUBMODULES = {"checks", "data", "session", "validate"}
+_SUBMODULES = {"backends", "checks", "data", "session", "validate"}
 
 __all__ = ["check", "hint", "setup", *sorted(_SUBMODULES)]
 

@@ -15,6 +15,7 @@ import importlib.util
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -27,6 +28,7 @@ from course.session import BACKENDS, backend_name
 PRELUDE = "import course.session as _s; _s.quiet_logging()\nimport keras, numpy as np\n"
 OK = "ok"
 NOT_INSTALLED = "not installed"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 MODULES = {"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}
 
 
@@ -43,14 +45,13 @@ class Outcome:
     result: str  # "ok", "not installed", or the exception class name ("ValueError")
     text: str  # the last line the snippet printed, or the exception's first line
 
-    def row(self) -> str:
-        return f"{self.backend:<11}{self.result:<16}{self.text}"
+    def row(self, width: int = 16) -> str:
+        return f"{self.backend:<11}{self.result:<{width}}{self.text}"
 
 
 def _outcome(backend: str, error: BaseException | None, printed: str) -> Outcome:
     if error is not None:
-        first = (str(error).strip().splitlines() or [""])[0]
-        return Outcome(backend, type(error).__name__, shorten(first))
+        return Outcome(backend, type(error).__name__, shorten(first_line(error)))
     lines = [line for line in printed.splitlines() if line.strip()]
     return Outcome(backend, OK, shorten(lines[-1]) if lines else "")
 
@@ -79,19 +80,34 @@ def _run_elsewhere(backend: str, code: str, timeout: float) -> Outcome:
     return Outcome(**json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+def first_line(error: BaseException) -> str:
+    """The line of an error that says what went wrong: Keras puts "Exception encountered when calling
+    X.call()." and terminal colour codes before it."""
+    lines = [ANSI.sub("", line).strip() for line in str(error).splitlines()]
+    said = [line for line in lines if line and not line.startswith("Exception encountered when calling")]
+    return said[0] if said else ""
+
+
 def shorten(text: str, width: int = 72) -> str:
     """One line of at most `width` characters (errors of some backends run to a paragraph)."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def on_each_backend(code: str, expect: dict[str, str] | None = None, *, backends: tuple[str, ...] = BACKENDS,
-                    timeout: float = 300) -> dict[str, Outcome]:
+def _as_expected(outcome: Outcome, want: str | tuple[str, str]) -> bool:
+    if outcome.result == NOT_INSTALLED:
+        return True  # nothing to check here; the table says so
+    return (outcome.result, outcome.text) == want if isinstance(want, tuple) else outcome.result == want
+
+
+def on_each_backend(code: str, expect: dict[str, str | tuple[str, str]] | None = None, *,
+                    backends: tuple[str, ...] = BACKENDS, timeout: float = 300) -> dict[str, Outcome]:
     """Run `code` once per backend in a fresh process, print one row per backend, and return the outcomes.
 
     `code` may print; its last printed line is shown. `expect` maps a backend to `"ok"` or to the
-    exception class the lesson says it raises (`{"tensorflow": "ok", "jax": "ValueError"}`); an
-    installed backend that does otherwise raises `AssertionError` naming it.
+    exception class the lesson says it raises (`{"tensorflow": "ok", "jax": "ValueError"}`), or to
+    that and the exact text shown (`("ok", "did not move")`); an installed backend that does
+    otherwise raises `AssertionError` naming it.
     """
     expect = expect or {}
     unknown = set(expect) - set(backends)
@@ -104,11 +120,12 @@ def on_each_backend(code: str, expect: dict[str, str] | None = None, *, backends
         outcomes = {name: (run_here(name, code) if name == here else
                            runs[name].result() if name in runs else Outcome(name, NOT_INSTALLED, ""))
                     for name in backends}
-    print(f"{'backend':<11}{'result':<16}output or error")
+    width = max(16, *(len(outcome.result) + 2 for outcome in outcomes.values()))
+    print(f"{'backend':<11}{'result':<{width}}output or error")
     for outcome in outcomes.values():
-        print(outcome.row())
+        print(outcome.row(width))
     wrong = [f"{name}: expected {want}, got {outcomes[name].result} ({outcomes[name].text})"
-             for name, want in expect.items() if outcomes[name].result not in (want, NOT_INSTALLED)]
+             for name, want in expect.items() if not _as_expected(outcomes[name], want)]
     if wrong:
         raise AssertionError("a backend behaved otherwise than the lesson says:\n" + "\n".join(wrong))
     return outcomes

@@ -63,6 +63,16 @@ def check_id(cell: Any) -> str | None:
     return found if isinstance(found, str) else None
 
 
+def raises_on(cell: Any) -> dict[str, str]:
+    """For a `raises-exception` cell whose error class depends on the Keras backend (a raw shape
+    error comes from the backend's own matmul): `{"torch": "RuntimeError", ...}`. A backend not
+    named raises the class of the stored TensorFlow run."""
+    found = _meta(cell).get("raises_on", {})
+    if not isinstance(found, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in found.items()):
+        raise ValueError(f"course.raises_on must map backend names to exception class names, got {found!r}")
+    return found
+
+
 def claims(cell: Any) -> list[dict]:
     """The evidence claims a markdown cell binds: `[{"study": ..., "value": ..., "text": ...}, ...]`.
 

@@ -37,3 +37,9 @@ def test_a_missing_backend_is_shown_and_not_checked(monkeypatch, capsys):
 def test_expect_names_only_known_backends():
     with pytest.raises(ValueError, match="backends are"):
         backends.on_each_backend("x = 1", {"theano": "ok"}, backends=FAST)
+
+
+def test_expect_can_hold_the_text_too():
+    backends.on_each_backend("print('did not move')", {"jax": ("ok", "did not move")}, backends=FAST)
+    with pytest.raises(AssertionError, match="expected \\('ok', 'moved'\\)"):
+        backends.on_each_backend("print('did not move')", {"jax": ("ok", "moved")}, backends=FAST)
