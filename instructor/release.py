@@ -26,7 +26,7 @@ from instructor import build, catalog
 from instructor.hosted import Repository
 
 RUNTIME = ("course", "widgets")  # the learner's packages, copied whole
-FILES = ("environment.yml", "conftest.py", "LICENSE-CODE", "LICENSE-TEXT")
+FILES = ("environment.yml", "requirements-torch.txt", "conftest.py", "LICENSE-CODE", "LICENSE-TEXT")
 INSTRUCTOR_ONLY = "# Instructor kit only"  # requirements.txt: this line and everything below stay home
 SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints",
                               "benchmark.py")  # widgets.benchmark measures against plot_model: an author's tool
@@ -75,12 +75,17 @@ MAKEFILE = '''# Keras Two Ways. `make lab` opens the course in JupyterLab; `make
 
 PYTHON ?= python3
 BOOTSTRAP = $(PYTHON) -m course.bootstrap
+# BACKEND=jax|torch|tensorflow runs the course on that Keras backend (torch: `make torch` first)
+ifdef BACKEND
+export KERAS_BACKEND := $(BACKEND)
+endif
 
-.PHONY: help lab test validate
+.PHONY: help lab test torch validate
 
 help:
 \t@echo "make lab                 start JupyterLab on the course"
 \t@echo "make test                run every lesson top to bottom (your answers included)"
+\t@echo "make torch               add the PyTorch backend (~1 GB), then make lab BACKEND=torch"
 \t@echo "make validate NB=lessons/01_two_ways.ipynb   check a lesson as the grader will run it"
 
 lab:
@@ -88,6 +93,9 @@ lab:
 
 test:
 \t$(BOOTSTRAP) test $(ARGS)
+
+torch:
+\t$(BOOTSTRAP) run -m pip install --quiet -r requirements-torch.txt
 
 validate:
 \t$(BOOTSTRAP) run -m course validate $(NB)
@@ -113,6 +121,10 @@ The first run creates `.venv` and installs the pinned `requirements.txt` (a few 
 start at once. Another Python: `make lab PYTHON=python3.11`. On Windows: `py -3.11 -m course.bootstrap lab`
 and `py -3.11 -m course.bootstrap test`. With conda: `conda env create -f environment.yml`, then
 `jupyter lab lessons/00_start_here.ipynb`.
+
+The lessons run on every Keras backend: TensorFlow (the default), JAX (`make lab BACKEND=jax`) and
+PyTorch (`make torch` once, then `make lab BACKEND=torch`). The setup cell's line names the backend
+in use; where Keras behaves differently by backend, a lesson shows a table of each one's behaviour.
 
 ## Work through a lesson
 
