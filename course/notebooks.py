@@ -73,6 +73,15 @@ def raises_on(cell: Any) -> dict[str, str]:
     return found
 
 
+def prints_otherwise_on(cell: Any) -> list[str]:
+    """The backends on which a code cell's output differs from the stored TensorFlow one by Keras's own
+    doing (the lesson's text says how), `["torch"]`: the backend test then requires the difference."""
+    found = _meta(cell).get("prints_otherwise_on", [])
+    if not isinstance(found, list) or not all(isinstance(name, str) for name in found):
+        raise ValueError(f"course.prints_otherwise_on must be a list of backend names, got {found!r}")
+    return found
+
+
 def claims(cell: Any) -> list[dict]:
     """The evidence claims a markdown cell binds: `[{"study": ..., "value": ..., "text": ...}, ...]`.
 

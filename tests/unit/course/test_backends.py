@@ -5,9 +5,16 @@ from __future__ import annotations
 import pytest
 
 from course import backends
+from course.session import import_keras
 
 # JAX starts in about two seconds; the suite's other backend (TensorFlow) is exercised by every lesson.
 FAST = ("jax",)
+
+
+@pytest.fixture(autouse=True)
+def every_row_runs(monkeypatch):
+    """conftest.py limits tables to the kernel's own backend; these tests run the other rows."""
+    monkeypatch.delenv(backends.IN_KERNEL_ONLY, raising=False)
 
 
 def test_a_snippet_runs_in_a_process_of_the_named_backend(capsys):
@@ -43,3 +50,13 @@ def test_expect_can_hold_the_text_too():
     backends.on_each_backend("print('did not move')", {"jax": ("ok", "did not move")}, backends=FAST)
     with pytest.raises(AssertionError, match="expected \\('ok', 'moved'\\)"):
         backends.on_each_backend("print('did not move')", {"jax": ("ok", "moved")}, backends=FAST)
+
+
+def test_under_test_only_the_kernels_own_backend_runs(monkeypatch, capsys):
+    """The suite checks each other row when it runs the lesson on that backend: no process here."""
+    monkeypatch.setenv(backends.IN_KERNEL_ONLY, "1")
+    import_keras()  # as in a lesson's kernel after course.setup()
+    outcomes = backends.on_each_backend("print(keras.backend.backend())", {"jax": "ValueError"})
+    here = backends.backend_name()
+    assert outcomes[here].result == "ok" and outcomes[here].text == here
+    assert {o.result for name, o in outcomes.items() if name != here} <= {backends.NOT_RUN, backends.NOT_INSTALLED}
