@@ -148,7 +148,7 @@ def skips_padding(data: dict[str, np.ndarray]) -> Callable[[Any], None]:
 MAX_CHECKS = [
     Check("returns one row per sequence, one value per feature", one_row_per_sequence(SEQUENCES)),
     Check("takes the maximum over the real steps only, not the padding", skips_padding(SEQUENCES), points=2),
-    Check("finds the padding from the mask when it is -1 and real steps can be all zeros",
+    Check("skips the padding when it is -1 and real steps can be all zeros",
           skips_padding(SEQUENCES_ZERO_STEPS), points=2, case="pad_minus_one"),
 ]
 
