@@ -18,9 +18,11 @@ KERAS2_IDIOMS: list[tuple[tuple[str, ...], str]] = [
      "`output_shape` is Keras 2: in Keras 3 read `tuple(layer.output.shape)` (or `model.outputs[0].shape`)."),
     (("has no attribute 'input_shape'",),
      "`input_shape` is Keras 2: in Keras 3 read `tuple(layer.input.shape)` (or `model.inputs[0].shape`)."),
-    (("has never been called and thus has no defined input", "has no defined inputs yet"),
+    # PyTorch's modules word it "'Sequential' object has no attribute 'input'"
+    (("has never been called and thus has no defined input", "has no defined inputs yet",
+      "Sequential' object has no attribute 'input'"),
      "a Sequential model's `.input` fails in Keras 3: use `model.inputs[0]` (the single input tensor)."),
-    (("has never been called and thus has no defined output",),
+    (("has never been called and thus has no defined output", "Sequential' object has no attribute 'output'"),
      "a Sequential model's `.output` fails in Keras 3: use `model.outputs[0]` (the single output tensor)."),
     (("Argument(s) not recognized: {'lr'",),
      "`lr=` is Keras 2: Keras 3 optimizers take `learning_rate=`, e.g. keras.optimizers.Adam(learning_rate=1e-3)."),

@@ -58,7 +58,9 @@ def extracts_hidden(pair: tuple) -> None:
     reference, extractor = pair
     expect.output_shape(extractor, (None, 24))
     got = no_structure_warning(extractor)
-    wanted = np.asarray(reference.get_layer("hidden")(SAMPLE))
+    import keras
+
+    wanted = keras.ops.convert_to_numpy(reference.get_layer("hidden")(SAMPLE))
     if not np.allclose(got, wanted, atol=1e-6):
         raise CheckFailed("its output differs from the hidden layer's output",
                           "end the model at get_layer(name).output.")

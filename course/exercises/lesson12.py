@@ -43,12 +43,15 @@ def digits() -> Any:
 def outputs(model: Any, x: Any) -> Any:
     """The model called on `x` (a direct call: no predict function to trace for a few hundred rows),
     as arrays: a dict keyed by output name for several outputs, whatever their structure."""
+    import keras
+
     got = model(x, training=False)
+    to_numpy = keras.ops.convert_to_numpy  # from any backend's tensor (PyTorch's carries a graph)
     if isinstance(got, dict):
-        return {name: np.asarray(value) for name, value in got.items()}
+        return {name: to_numpy(value) for name, value in got.items()}
     if isinstance(got, (list, tuple)):
-        return {name: np.asarray(value) for name, value in zip(model.output_names, got)}
-    return np.asarray(got)
+        return {name: to_numpy(value) for name, value in zip(model.output_names, got)}
+    return to_numpy(got)
 
 
 def predictions(model: Any, images: np.ndarray) -> dict[str, np.ndarray]:

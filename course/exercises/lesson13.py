@@ -76,7 +76,8 @@ register(Exercise(
     checks=AFFINE_CHECKS,
     errors=tuple(((words,), "the layer's weights do not fit this number of features: size them in build from the "
                   "input shape, one value per feature.")
-                 for words in ("Dimensions must be equal", "Incompatible shapes", "cannot be broadcast")),
+                 for words in ("Dimensions must be equal", "Incompatible shapes", "cannot be broadcast",
+                               "must match the size of tensor b")),  # the last: PyTorch's wording
 ))
 
 

@@ -36,6 +36,7 @@ class Wrong:
     words: tuple[str, ...] = ()  # mutants: words the public report's own text must contain
     hidden_only: str = ""  # mutants: why no public check can see it (a grading-only case reveals it)
     grading_blind: str = ""  # mutants: why grading cannot see it (the notebook's check must)
+    only_on: tuple[str, ...] = ()  # mutants: the Keras backends where it is a mistake at all (empty: every one)
 
     @property
     def id(self) -> str:

@@ -238,7 +238,7 @@ def design_siamese():
     left, right = _pair_inputs()
     encoder = _pair_encoder(hidden=0, embedding=2)
     return keras.Model([left, right], _squared_head(encoder(left), encoder(right)))
-''', words=('below the target', 'learns, but too little')),
+''', words=('below the target', 'embedding')),
     Wrong('08.3', 'far over the parameter limit', '''
 def _pair_inputs():
     return keras.Input(shape=(64,), name="left"), keras.Input(shape=(64,), name="right")
