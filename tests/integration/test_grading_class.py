@@ -21,6 +21,9 @@ import pytest
 from course.notebooks import exercise_id
 from course.paths import LESSONS, SOLUTIONS
 
+# A class through real kernels (about a minute and a half of one worker): `.ci/run` runs it after
+# `make test`, whose intake, roster and gradebook unit tests cover the same rules in-process.
+pytestmark = pytest.mark.long
 STEM = "02_shapes_and_building"
 ROSTER = ["alice", "bob", "dave", "erin", "frank", "gina", "ivan", "jack"]
 

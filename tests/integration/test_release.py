@@ -47,7 +47,8 @@ def bundle_files(bundle: Path) -> list[Path]:
 def test_the_bundle_holds_the_learner_side_only(bundle):
     top = sorted(p.name for p in bundle.iterdir())
     assert top == sorted([".gitignore", "LICENSE-CODE", "LICENSE-TEXT", "Makefile", "README.md", "conftest.py",
-                          "course", "environment.yml", "lessons", "pyproject.toml", "requirements.txt", "widgets"])
+                          "course", "environment.yml", "lessons", "pyproject.toml", "requirements-torch.txt",
+                          "requirements.txt", "widgets"])
     assert not list(bundle.rglob("solutions")) and not list(bundle.rglob("instructor"))
     assert not (bundle / ".git").exists()
     requirements = (bundle / "requirements.txt").read_text()
