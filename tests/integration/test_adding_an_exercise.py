@@ -1,5 +1,6 @@
 """The README's "Adding an exercise" recipe is true: in a scratch copy of the repository, a toy
 exercise is added by editing four files, `make lessons` writes the rest, and the real grader grades it.
+A copy of the repository and a real kernel: marked `long`, run by `.ci/run` after `make test`.
 """
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pytest
 
 from course.paths import ROOT
+
+pytestmark = pytest.mark.long
 
 SOLUTION = "solutions/01_two_ways.ipynb"
 HAND_EDITED = {

@@ -254,10 +254,10 @@ def test_a_notebook_that_never_finishes_is_stopped(tmp_path):
                            "while True:\n    pass")
     (tmp_path / "stubborn").mkdir()
     nbformat.write(nb, tmp_path / "stubborn" / BASE.name)
-    done = grade([tmp_path / "stubborn" / BASE.name], tmp_path / "out", "--timeout", "25", "--cell-timeout", "5")
+    done = grade([tmp_path / "stubborn" / BASE.name], tmp_path / "out", "--timeout", "15", "--cell-timeout", "5")
     assert done.returncode == 0, done.stderr
     result = results(tmp_path / "out", "learner")["stubborn"]
-    assert result["status"] == "error" and "25 s limit" in result["reason"]
+    assert result["status"] == "error" and "15 s limit" in result["reason"]
     assert (tmp_path / "out" / "runs" / "stubborn" / "02_shapes_and_building.log").exists()
 
 
