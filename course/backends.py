@@ -53,14 +53,14 @@ class Outcome:
     text: str  # the last line the snippet printed, or the exception's first line
 
     def row(self, width: int = 16) -> str:
-        return f"{self.backend:<11}{self.result:<{width}}{self.text}"
+        return f"{self.backend:<11}{self.result:<{width}}{shorten(self.text)}"
 
 
 def _outcome(backend: str, error: BaseException | None, printed: str) -> Outcome:
     if error is not None:
-        return Outcome(backend, type(error).__name__, shorten(first_line(error)))
+        return Outcome(backend, type(error).__name__, " ".join(first_line(error).split()))
     lines = [line for line in printed.splitlines() if line.strip()]
-    return Outcome(backend, OK, shorten(lines[-1]) if lines else "")
+    return Outcome(backend, OK, lines[-1].strip() if lines else "")
 
 
 def run_here(backend: str, code: str) -> Outcome:
@@ -83,7 +83,7 @@ def _run_elsewhere(backend: str, code: str, timeout: float) -> Outcome:
                           text=True, timeout=timeout, check=False)
     if done.returncode != 0:  # the process itself died (a crash in native code, out of memory)
         tail = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
-        return Outcome(backend, "crashed", shorten(tail))
+        return Outcome(backend, "crashed", tail.strip())
     return Outcome(**json.loads(done.stdout.strip().splitlines()[-1]))
 
 
@@ -95,10 +95,17 @@ def first_line(error: BaseException) -> str:
     return said[0] if said else ""
 
 
-def shorten(text: str, width: int = 72) -> str:
-    """One line of at most `width` characters (errors of some backends run to a paragraph)."""
+def shorten(text: str, width: int = 104) -> str:
+    """One line of at most `width` characters for the table (errors of some backends run to a paragraph)."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class Outcomes(dict):
+    """Each backend's `Outcome`, by name. The table is already printed, so a notebook shows nothing more."""
+
+    def _ipython_display_(self) -> None:
+        pass
 
 
 def _as_expected(outcome: Outcome, want: str | tuple[str, str]) -> bool:
@@ -108,7 +115,7 @@ def _as_expected(outcome: Outcome, want: str | tuple[str, str]) -> bool:
 
 
 def on_each_backend(code: str, expect: dict[str, str | tuple[str, str]] | None = None, *,
-                    backends: tuple[str, ...] = BACKENDS, timeout: float = 300) -> dict[str, Outcome]:
+                    backends: tuple[str, ...] = BACKENDS, timeout: float = 300) -> Outcomes:
     """Run `code` once per backend in a fresh process, print one row per backend, and return the outcomes.
 
     `code` may print; its last printed line is shown. `expect` maps a backend to `"ok"` or to the
@@ -125,9 +132,9 @@ def on_each_backend(code: str, expect: dict[str, str | tuple[str, str]] | None =
         [name for name in backends if name != here and installed(name)]
     with ThreadPoolExecutor(max_workers=2) as pool:  # the other backends' processes meanwhile
         runs = {name: pool.submit(_run_elsewhere, name, code, timeout) for name in elsewhere}
-        outcomes = {name: run_here(name, code) if name == here else
+        outcomes = Outcomes({name: run_here(name, code) if name == here else
                     runs[name].result() if name in runs else
-                    Outcome(name, NOT_RUN if installed(name) else NOT_INSTALLED, "") for name in backends}
+                    Outcome(name, NOT_RUN if installed(name) else NOT_INSTALLED, "") for name in backends})
     width = max(16, *(len(outcome.result) + 2 for outcome in outcomes.values()))
     print(f"{'backend':<11}{'result':<{width}}output or error")
     for outcome in outcomes.values():
