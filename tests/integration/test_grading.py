@@ -15,6 +15,10 @@ import pytest
 from course.notebooks import exercise_id, lesson_files
 from course.paths import LESSONS, SOLUTIONS
 
+# Minutes of real kernels: `.ci/run` runs this module after `make test` (marked long), which keeps the
+# grader's parts tested in-process (tests/unit/instructor) and every solution and stub graded in-process
+# by the mutation tests.
+pytestmark = pytest.mark.long
 BASE = SOLUTIONS / "02_shapes_and_building.ipynb"  # the quickest lesson to run
 # An untouched lesson graded end to end here, the quickest (every exercise's stub is also graded
 # in-process, in test_mutations.py, which costs no notebook run).
