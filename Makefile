@@ -64,4 +64,4 @@ install:
 	$(BOOTSTRAP) install
 
 clean:
-	rm -rf .venv *.egg-info test-artifacts _site
+	rm -rf .venv *.egg-info test-artifacts _site jupyter_execute
