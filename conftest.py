@@ -15,12 +15,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from course.backends import IN_KERNEL_ONLY
 from course.settings import TEST_ENV
 
 os.environ.update(TEST_ENV)  # notebook kernels inherit this process's environment
 # A lesson's per-backend table runs only the kernel's own backend under test; each other backend's row
 # is checked when the lesson runs on that backend (course.backends).
-os.environ.setdefault("COURSE_BACKENDS_IN_KERNEL_ONLY", "1")
+os.environ.setdefault(IN_KERNEL_ONLY, "1")
 
 collect_ignore_glob = [".venv/*", "**/.ipynb_checkpoints/*", "tests/fixtures/*", "test-artifacts/*"]
 

@@ -36,12 +36,12 @@ NOT_INSTALLED = "not installed"
 NOT_RUN = "not run here"
 IN_KERNEL_ONLY = "COURSE_BACKENDS_IN_KERNEL_ONLY"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-MODULES = {"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}
 
 
 def installed(backend: str) -> bool:
-    """Whether `backend`'s framework can be imported here (without importing it)."""
-    return importlib.util.find_spec(MODULES[backend]) is not None
+    """Whether `backend`'s framework can be imported here (without importing it): each backend's
+    name is its package's."""
+    return importlib.util.find_spec(backend) is not None
 
 
 @dataclass(frozen=True)
@@ -128,13 +128,19 @@ def on_each_backend(code: str, expect: dict[str, str | tuple[str, str]] | None =
     if unknown:
         raise ValueError(f"expect= names {sorted(unknown)}: the backends are {', '.join(backends)}")
     here = backend_name() if "keras" in sys.modules else None  # a kernel whose Keras is loaded runs its own row
-    elsewhere = [] if os.environ.get(IN_KERNEL_ONLY) == "1" and here else \
-        [name for name in backends if name != here and installed(name)]
+    others = {name: installed(name) for name in backends if name != here}
+    in_kernel_only = os.environ.get(IN_KERNEL_ONLY) == "1" and here is not None
+    outcomes = Outcomes()
     with ThreadPoolExecutor(max_workers=2) as pool:  # the other backends' processes meanwhile
-        runs = {name: pool.submit(_run_elsewhere, name, code, timeout) for name in elsewhere}
-        outcomes = Outcomes({name: run_here(name, code) if name == here else
-                    runs[name].result() if name in runs else
-                    Outcome(name, NOT_RUN if installed(name) else NOT_INSTALLED, "") for name in backends})
+        runs = {name: pool.submit(_run_elsewhere, name, code, timeout)
+                for name, present in others.items() if present and not in_kernel_only}
+        for name in backends:
+            if name == here:
+                outcomes[name] = run_here(name, code)
+            elif name in runs:
+                outcomes[name] = runs[name].result()
+            else:
+                outcomes[name] = Outcome(name, NOT_RUN if others[name] else NOT_INSTALLED, "")
     width = max(16, *(len(outcome.result) + 2 for outcome in outcomes.values()))
     print(f"{'backend':<11}{'result':<{width}}output or error")
     for outcome in outcomes.values():

@@ -49,7 +49,10 @@ def quiet_native_stderr() -> Iterator[None]:
 
 
 def import_keras() -> object:
-    """`import keras` with the backend's native start-up noise silenced."""
+    """`import keras` with the backend's native start-up noise silenced (nothing to do once loaded:
+    the checks call this before each use)."""
+    if "keras" in sys.modules and (backend_name() != "tensorflow" or "tensorflow" in sys.modules):
+        return sys.modules["keras"]
     for name, value in KERNEL_ENV.items():
         os.environ.setdefault(name, value)  # only effective before the backend is imported
     with quiet_native_stderr():
